@@ -1,0 +1,53 @@
+// Every setting, read from the environment once and validated at start-up.
+import { resolve } from 'node:path'
+import { z } from 'zod'
+
+const PROJECT_ROOT = resolve(import.meta.dirname, '..')
+
+const schema = z.object({
+  /** development | test | production. Production refuses settings that are only safe locally. */
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  /** TCP port the site listens on. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Interface to listen on; 0.0.0.0 to serve beyond this machine. */
+  HOST: z.string().min(1).default('localhost'),
+  /** Where the embedded store and other local files live. */
+  DATA_DIR: z.string().min(1).default(resolve(PROJECT_ROOT, 'data')),
+  /** postgres://... for PostgreSQL; a file path (or nothing) for the embedded SQLite store. */
+  DATABASE_URL: z.string().optional(),
+  /** ONS code and name of the council whose Local Offer this is. */
+  HOME_COUNCIL_CODE: z.string().regex(/^[EWSN]\d{8}$/, 'an ONS local authority code like E08000025').default('E08000025'),
+  HOME_COUNCIL_NAME: z.string().min(1).default('Birmingham City Council'),
+  /** Load the demo data set into an empty store at start-up. */
+  SEED_DEMO_DATA: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+})
+
+export type Config = Omit<z.infer<typeof schema>, 'DATABASE_URL'> & {
+  database: DatabaseConfig
+}
+
+export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string }
+
+export function databaseConfig(url: string | undefined, dataDir: string): DatabaseConfig {
+  if (url && /^postgres(ql)?:\/\//.test(url)) return { kind: 'postgres', url }
+  if (url === ':memory:') return { kind: 'sqlite', file: ':memory:' }
+  return { kind: 'sqlite', file: resolve(url || resolve(dataDir, 'local-offer.sqlite')) }
+}
+
+/** Reads and checks the settings; throws one error listing every bad setting. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+    throw new Error(`Invalid settings:\n  ${problems.join('\n  ')}`)
+  }
+  const { DATABASE_URL, ...settings } = parsed.data
+  const config: Config = { ...settings, database: databaseConfig(DATABASE_URL, settings.DATA_DIR) }
+  if (config.NODE_ENV === 'production' && config.SEED_DEMO_DATA) {
+    throw new Error('Invalid settings:\n  SEED_DEMO_DATA: must be false in production (demo data is not a real Local Offer)')
+  }
+  return config
+}
+
+export { PROJECT_ROOT }

@@ -1,0 +1,57 @@
+// Opens the store the settings name: embedded SQLite (default) or PostgreSQL.
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import SqliteDatabase from 'better-sqlite3'
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import pg from 'pg'
+import type { DatabaseConfig } from '../config.js'
+import type { Database } from './schema.js'
+
+export type StoreKind = DatabaseConfig['kind']
+
+export interface Store {
+  db: Kysely<Database>
+  kind: StoreKind
+  close(): Promise<void>
+}
+
+export interface OpenOptions {
+  /** PostgreSQL only: a schema to work in (created if missing), so tests can run side by side. */
+  schema?: string
+  /** PostgreSQL only: connections in the pool. */
+  poolSize?: number
+}
+
+export function openStore(config: DatabaseConfig, options: OpenOptions = {}): Store {
+  if (config.kind === 'postgres') return openPostgres(config.url, options)
+  return openSqlite(config.file)
+}
+
+function openSqlite(file: string): Store {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
+  const sqlite = new SqliteDatabase(file)
+  // WAL lets readers work while a writer commits; the busy timeout waits out short locks.
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  sqlite.pragma('synchronous = NORMAL')
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  return { db, kind: 'sqlite', close: () => db.destroy() }
+}
+
+// pg returns BIGINT (count(*)) as text by default; our counts fit in a JS number.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10))
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number.parseFloat(value))
+
+function openPostgres(url: string, options: OpenOptions): Store {
+  const schema = options.schema
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Unsafe schema name: ${schema}`)
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    // Extensions (pg_trgm) live in public, so it stays on the path after the working schema.
+    ...(schema ? { options: `-c search_path=${schema},public` } : {}),
+  })
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  return { db, kind: 'postgres', close: () => db.destroy() }
+}

@@ -1,0 +1,201 @@
+// Table types for Kysely. Both stores hold the same columns with portable types:
+// ids are UUID text, dates are ISO text (YYYY-MM-DD), times are ISO timestamps,
+// flags are integers 0/1, and lists of codes are space-separated text (" autism slcn ").
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+
+export interface CouncilsTable {
+  code: string
+  name: string
+}
+
+/** Columns every published record carries: where it came from and when it was last checked. */
+interface Provenance {
+  source_document: string | null
+  source_excerpt: string | null
+  last_reviewed: string | null
+  next_review_due: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface OrganisationsTable extends Provenance {
+  id: string
+  name: string
+  kind: string
+  description: string | null
+  url: string | null
+  email: string | null
+  phone: string | null
+  /** Said instead of an address where none is known, e.g. "The source document gives no address." */
+  address_note: string | null
+}
+
+export interface SchoolsTable {
+  /** Same id as the school's organisation row. */
+  id: string
+  urn: string | null
+  la_code: string | null
+  la_name: string | null
+  council_code: string | null
+  establishment_type: string | null
+  type_group: string | null
+  status: string | null
+  phase: string | null
+  min_age: number | null
+  max_age: number | null
+  gender: string | null
+  religious_character: string | null
+  capacity: number | null
+  pupils: number | null
+  open_date: string | null
+  close_date: string | null
+  register_changed_date: string | null
+  sen_provision: string
+  resourced_provision: string | null
+  sen_unit: string | null
+  resourced_provision_capacity: number | null
+  sen_unit_capacity: number | null
+  ofsted_rating: string | null
+  easting: number | null
+  northing: number | null
+  /** The SEN information report as the school published it, in plain text. */
+  report_text: string | null
+  /** "gias" when the register supplied the school, else the source document's file name. */
+  data_source: string
+}
+
+export interface LocationsTable {
+  id: string
+  organisation_id: string | null
+  name: string | null
+  /** Address lines, newline-separated. */
+  address: string | null
+  town: string | null
+  postcode: string | null
+  lat: number | null
+  lng: number | null
+  address_note: string | null
+}
+
+export interface ServicesTable extends Provenance {
+  id: string
+  organisation_id: string
+  name: string
+  description: string
+  url: string | null
+  email: string | null
+  phone: string | null
+  status: string
+  help_kind: string
+  provider_type: string
+  provision_level: string
+  min_age: number | null
+  max_age: number | null
+  eligibility: string | null
+  how_to_access: string | null
+  /** 1 free, 0 charged, null unknown. */
+  is_free: number | null
+  cost_description: string | null
+  address_note: string | null
+}
+
+export interface ServiceLocationsTable {
+  id: string
+  service_id: string
+  location_id: string
+}
+
+export interface SchedulesTable {
+  id: string
+  service_id: string
+  description: string
+}
+
+export interface ContactsTable {
+  id: string
+  /** The service, organisation or school this contact belongs to. */
+  subject_id: string
+  name: string
+  phone: string | null
+  email: string | null
+  url: string | null
+  notes: string | null
+  position: number
+}
+
+export interface TaxonomyTermsTable {
+  code: string
+  id: string
+  vocabulary: string
+  parent_code: string | null
+  name: string
+}
+
+/** Needs served, for services and schools alike. */
+export interface SubjectNeedsTable {
+  subject_id: string
+  need_code: string
+}
+
+/** Council areas served, for services and organisations alike. */
+export interface AreasServedTable {
+  subject_id: string
+  council_code: string
+}
+
+/** One row per searchable service or school, denormalised for fast filtering and counting. */
+export interface SearchDocumentsTable {
+  doc_id: Generated<number>
+  subject_id: string
+  kind: 'service' | 'school'
+  name: string
+  organisation_name: string | null
+  summary: string
+  /** Words families use for this record's needs (synonyms, acronyms), weighted between name and body. */
+  keywords: string
+  body: string
+  help_kind: string
+  provider_type: string
+  provision_level: string
+  min_age: number | null
+  max_age: number | null
+  is_free: number | null
+  /** Bit i set when the record serves NEED_TERMS[i]. */
+  need_mask: number
+  council_codes: string
+  lat: number | null
+  lng: number | null
+  last_reviewed: string | null
+}
+
+/** Indexed words and how many documents hold each: the dictionary for spelling correction. */
+export interface SearchWordsTable {
+  word: string
+  doc_count: number
+}
+
+export interface Database {
+  councils: CouncilsTable
+  organisations: OrganisationsTable
+  schools: SchoolsTable
+  locations: LocationsTable
+  services: ServicesTable
+  service_locations: ServiceLocationsTable
+  schedules: SchedulesTable
+  contacts: ContactsTable
+  taxonomy_terms: TaxonomyTermsTable
+  subject_needs: SubjectNeedsTable
+  areas_served: AreasServedTable
+  search_documents: SearchDocumentsTable
+  search_words: SearchWordsTable
+}
+
+export type OrganisationRow = Selectable<OrganisationsTable>
+export type NewOrganisation = Insertable<OrganisationsTable>
+export type SchoolRow = Selectable<SchoolsTable>
+export type ServiceRow = Selectable<ServicesTable>
+export type NewService = Insertable<ServicesTable>
+export type ServiceUpdate = Updateable<ServicesTable>
+export type LocationRow = Selectable<LocationsTable>
+export type ContactRow = Selectable<ContactsTable>
+export type SearchDocumentRow = Selectable<SearchDocumentsTable>

@@ -1,0 +1,240 @@
+// Runs a planned search inside the store. Filters, counts and distance are portable SQL; only
+// the text match and its ranking differ: FTS5 + bm25 on SQLite, tsvector + ts_rank on PostgreSQL.
+import { sql, type RawBuilder } from 'kysely'
+import { AGE_BANDS, HELP_KINDS, PROVIDER_TYPES, PROVISION_LEVELS } from '../domain/model.js'
+import { NEED_TERMS } from '../domain/needs.js'
+import type { Store, StoreKind } from '../db/connection.js'
+import type { ParsedQuery } from './query.js'
+import type { EngineQuery, EngineResult, Facets, SearchEngine, SearchFilters } from './types.js'
+
+const KM_PER_DEGREE = 111.32
+
+/** Keeps only letters and digits: the words reaching an engine can never be operators. */
+function safeWord(word: string): string {
+  return word.normalize('NFKC').replace(/[^\p{L}\p{N}]/gu, '').toLowerCase()
+}
+
+function alternativesOf(query: ParsedQuery): Array<{ alternatives: string[][]; phrase: boolean }> {
+  return query.terms
+    .map((term) => ({
+      phrase: term.phrase,
+      alternatives: term.alternatives.map((words) => words.map(safeWord).filter(Boolean)).filter((words) => words.length > 0),
+    }))
+    .filter((term) => term.alternatives.length > 0)
+}
+
+/** FTS5 MATCH expression: every term, each any of its alternatives. */
+export function fts5Expression(query: ParsedQuery): string {
+  return alternativesOf(query)
+    .map(({ alternatives, phrase }) => {
+      const options = alternatives.map((words) =>
+        phrase ? `"${words.join(' ')}"` : words.length === 1 ? `"${words[0]}"` : `(${words.map((word) => `"${word}"`).join(' AND ')})`,
+      )
+      return `(${options.join(' OR ')})`
+    })
+    .join(' AND ')
+}
+
+/** to_tsquery text: the same structure in PostgreSQL's syntax. */
+export function tsqueryExpression(query: ParsedQuery): string {
+  return alternativesOf(query)
+    .map(({ alternatives, phrase }) => {
+      const options = alternatives.map((words) => (words.length === 1 ? words[0]! : `(${words.join(phrase ? ' <-> ' : ' & ')})`))
+      return `(${options.join(' | ')})`
+    })
+    .join(' & ')
+}
+
+interface Dialect {
+  /** FROM clause, joined to the text index when there is text. */
+  from(text: string | undefined): RawBuilder<unknown>
+  textCondition(text: string): RawBuilder<unknown>
+  rank(text: string): RawBuilder<unknown>
+  expression(query: ParsedQuery): string
+}
+
+const DIALECTS: Record<StoreKind, Dialect> = {
+  sqlite: {
+    from: (text) => (text ? sql`search_fts JOIN search_documents d ON d.doc_id = search_fts.rowid` : sql`search_documents d`),
+    textCondition: (text) => sql`search_fts MATCH ${text}`,
+    // Column weights: name 10, family words for the needs served 4, everything else 1.
+    rank: () => sql`bm25(search_fts, 10.0, 4.0, 1.0)`,
+    expression: fts5Expression,
+  },
+  postgres: {
+    from: () => sql`search_documents d`,
+    textCondition: (text) => sql`d.tsv @@ to_tsquery('english', ${text})`,
+    // Weights D, C (body), B (family words), A (name); negated so that ascending order is best first.
+    rank: (text) => sql`-ts_rank('{0.05, 0.1, 0.4, 1.0}', d.tsv, to_tsquery('english', ${text}))`,
+    expression: tsqueryExpression,
+  },
+}
+
+type Facet = keyof SearchFilters | 'location'
+
+function filterConditions(filters: SearchFilters, except?: Facet): RawBuilder<unknown>[] {
+  const conditions: RawBuilder<unknown>[] = []
+  if (except !== 'needs' && filters.needs.length > 0) {
+    const bits = filters.needs.reduce((mask, code) => mask | needBitOf(code), 0)
+    conditions.push(sql`(d.need_mask & ${bits}) <> 0`)
+  }
+  if (except !== 'ages' && filters.ages.length > 0) {
+    const bands = AGE_BANDS.filter((band) => filters.ages.includes(band.id)).map(
+      (band) => sql`(coalesce(d.min_age, 0) <= ${band.max} AND coalesce(d.max_age, 25) >= ${band.min})`,
+    )
+    conditions.push(sql`(${sql.join(bands, sql` OR `)})`)
+  }
+  if (except !== 'providerTypes' && filters.providerTypes.length > 0) conditions.push(sql`d.provider_type IN (${sql.join(filters.providerTypes)})`)
+  if (except !== 'levels' && filters.levels.length > 0) conditions.push(sql`d.provision_level IN (${sql.join(filters.levels)})`)
+  if (except !== 'helpKinds' && filters.helpKinds.length > 0) conditions.push(sql`d.help_kind IN (${sql.join(filters.helpKinds)})`)
+  if (except !== 'freeOnly' && filters.freeOnly) conditions.push(sql`d.is_free = 1`)
+  return conditions
+}
+
+function needBitOf(code: string): number {
+  const index = NEED_TERMS.findIndex((term) => term.code === code)
+  return index < 0 ? 0 : 1 << index
+}
+
+/** Squared distance in degrees of latitude, using an equirectangular projection: exact enough within 50 km. */
+function squaredDistance(location: { lat: number; lng: number }): RawBuilder<number> {
+  const cosLat = Math.cos((location.lat * Math.PI) / 180)
+  return sql<number>`((d.lat - ${location.lat}) * (d.lat - ${location.lat}) + (d.lng - ${location.lng}) * ${cosLat} * (d.lng - ${location.lng}) * ${cosLat})`
+}
+
+function locationConditions(plan: EngineQuery): RawBuilder<unknown>[] {
+  const radius = plan.location?.radiusKm
+  if (!plan.location || radius === undefined) return []
+  const degrees = radius / KM_PER_DEGREE
+  const lngDegrees = degrees / Math.max(0.01, Math.cos((plan.location.lat * Math.PI) / 180))
+  return [
+    sql`d.lat BETWEEN ${plan.location.lat - degrees} AND ${plan.location.lat + degrees}`,
+    sql`d.lng BETWEEN ${plan.location.lng - lngDegrees} AND ${plan.location.lng + lngDegrees}`,
+    sql`${squaredDistance(plan.location)} <= ${degrees * degrees}`,
+  ]
+}
+
+function whereClause(conditions: RawBuilder<unknown>[]): RawBuilder<unknown> {
+  return conditions.length > 0 ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``
+}
+
+const FACET_COLUMNS: Array<{ facet: keyof Facets; value: string; condition: RawBuilder<unknown> }> = [
+  ...NEED_TERMS.map((term, index) => ({ facet: 'needs' as const, value: term.code, condition: sql`(d.need_mask & ${sql.lit(1 << index)}) <> 0` })),
+  ...AGE_BANDS.map((band) => ({
+    facet: 'ages' as const,
+    value: band.id,
+    condition: sql`coalesce(d.min_age, 0) <= ${sql.lit(band.max)} AND coalesce(d.max_age, 25) >= ${sql.lit(band.min)}`,
+  })),
+  ...PROVIDER_TYPES.map((value) => ({ facet: 'providerTypes' as const, value, condition: sql`d.provider_type = ${sql.lit(value)}` })),
+  ...PROVISION_LEVELS.map((value) => ({ facet: 'levels' as const, value, condition: sql`d.provision_level = ${sql.lit(value)}` })),
+  ...HELP_KINDS.map((value) => ({ facet: 'helpKinds' as const, value, condition: sql`d.help_kind = ${sql.lit(value)}` })),
+  { facet: 'free', value: 'free', condition: sql`d.is_free = 1` },
+]
+
+const FACET_OF_FILTER: Record<keyof SearchFilters, keyof Facets> = {
+  needs: 'needs',
+  ages: 'ages',
+  providerTypes: 'providerTypes',
+  levels: 'levels',
+  helpKinds: 'helpKinds',
+  freeOnly: 'free',
+}
+
+function isActive(filters: SearchFilters, key: keyof SearchFilters): boolean {
+  const value = filters[key]
+  return Array.isArray(value) ? value.length > 0 : value === true
+}
+
+export function createSearchEngine(store: Store): SearchEngine {
+  const dialect = DIALECTS[store.kind]
+  const { db } = store
+
+  async function counts(base: RawBuilder<unknown>[], text: string | undefined, facets: Array<keyof Facets> | 'all') {
+    const columns = FACET_COLUMNS.filter((column) => facets === 'all' || facets.includes(column.facet))
+    const sums = columns.map((column, index) => sql`sum(CASE WHEN ${column.condition} THEN 1 ELSE 0 END) AS ${sql.ref(`f${index}`)}`)
+    const query = sql<Record<string, number | null>>`SELECT count(*) AS total${sums.length ? sql`, ${sql.join(sums)}` : sql``}
+      FROM ${dialect.from(text)} ${whereClause(base)}`
+    const row = (await query.execute(db)).rows[0] ?? {}
+    return { total: Number(row.total ?? 0), columns: columns.map((column, index) => ({ ...column, count: Number(row[`f${index}`] ?? 0) })) }
+  }
+
+  function baseConditions(plan: EngineQuery, text: string | undefined, except?: keyof SearchFilters) {
+    return [...(text ? [dialect.textCondition(text)] : []), ...locationConditions(plan), ...filterConditions(plan.filters, except)]
+  }
+
+  function hitsQuery(plan: EngineQuery, text: string | undefined) {
+    const order =
+      plan.sort === 'distance' && plan.location
+        ? sql`CASE WHEN d.lat IS NULL THEN 1 ELSE 0 END, ${squaredDistance(plan.location)}, d.name`
+        : text
+          ? sql`${dialect.rank(text)}, d.name`
+          : sql`d.name`
+    return sql<{
+      subject_id: string
+      kind: 'service' | 'school'
+      name: string
+      organisation_name: string | null
+      summary: string
+      help_kind: string
+      provider_type: string
+      provision_level: string
+      min_age: number | null
+      max_age: number | null
+      is_free: number | null
+      council_codes: string
+      last_reviewed: string | null
+      lat: number | null
+      lng: number | null
+    }>`SELECT d.subject_id, d.kind, d.name, d.organisation_name, d.summary, d.help_kind, d.provider_type,
+        d.provision_level, d.min_age, d.max_age, d.is_free, d.council_codes, d.last_reviewed, d.lat, d.lng
+      FROM ${dialect.from(text)} ${whereClause(baseConditions(plan, text))}
+      ORDER BY ${order} LIMIT ${plan.limit} OFFSET ${plan.offset}`
+  }
+
+  return {
+    async search(plan) {
+      const expression = dialect.expression(plan.query)
+      const text = expression || undefined
+      const [rows, all, ...partials] = await Promise.all([
+        hitsQuery(plan, text).execute(db),
+        counts(baseConditions(plan, text), text, 'all'),
+        // A chosen filter's own counts ignore that filter, so its other values still show what they would add.
+        ...(Object.keys(FACET_OF_FILTER) as Array<keyof SearchFilters>)
+          .filter((key) => isActive(plan.filters, key))
+          .map((key) => counts(baseConditions(plan, text, key), text, [FACET_OF_FILTER[key]])),
+      ])
+      const facets: Facets = { needs: {}, ages: {}, providerTypes: {}, levels: {}, helpKinds: {}, free: 0 }
+      for (const column of [...all.columns, ...partials.flatMap((partial) => partial.columns)]) {
+        if (column.facet === 'free') facets.free = column.count
+        else facets[column.facet][column.value] = column.count
+      }
+      return {
+        total: all.total,
+        facets,
+        hits: rows.rows.map((row) => ({
+          subjectId: row.subject_id,
+          kind: row.kind,
+          name: row.name,
+          organisationName: row.organisation_name,
+          summary: row.summary,
+          helpKind: row.help_kind,
+          providerType: row.provider_type,
+          provisionLevel: row.provision_level,
+          minAge: row.min_age,
+          maxAge: row.max_age,
+          isFree: row.is_free === null ? null : row.is_free === 1,
+          councilCodes: row.council_codes.trim().split(' ').filter(Boolean),
+          lastReviewed: row.last_reviewed,
+          lat: row.lat,
+          lng: row.lng,
+        })),
+      }
+    },
+
+    async bare(plan) {
+      const expression = dialect.expression(plan.query)
+      const result = await hitsQuery(plan, expression || undefined).execute(db)
+      return result.rows.length
+    },
+  }
+}

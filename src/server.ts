@@ -1,0 +1,29 @@
+// Starts the site: read settings, open and migrate the store, load the demo data into an empty
+// store (when allowed), then listen.
+import { loadConfig } from './config.js'
+import { isEmpty, loadDemoData } from './seed/load.js'
+import { buildServices } from './services.js'
+import { buildApp } from './web/app.js'
+import { buildStylesheet } from './web/assets/build.js'
+import { createLogger } from './logger.js'
+
+const config = loadConfig()
+const logger = createLogger(config)
+buildStylesheet()
+const services = await buildServices(config)
+if (config.SEED_DEMO_DATA && (await isEmpty(services.store.db))) {
+  const report = await loadDemoData(services.store.db, services.postcodes)
+  logger.info({ report: { ...report, gias: { ...report.gias, failed: report.gias.failed.length } } }, 'demo data loaded')
+}
+const app = await buildApp(services, { logger })
+
+async function shutdown(signal: string): Promise<void> {
+  logger.info({ signal }, 'shutting down')
+  await app.close()
+  await services.store.close()
+  process.exit(0)
+}
+process.once('SIGINT', () => void shutdown('SIGINT'))
+process.once('SIGTERM', () => void shutdown('SIGTERM'))
+
+await app.listen({ port: config.PORT, host: config.HOST })

@@ -1,0 +1,27 @@
+// Wires the layers by hand: store -> repositories and search -> the web app.
+import type { Config } from './config.js'
+import { openStore, type Store } from './db/connection.js'
+import { migrateToLatest } from './db/migrate.js'
+import { councilNames } from './db/repositories/councils.js'
+import { loadPostcodeLookup, type PostcodeLookup } from './geo/postcodes.js'
+import { createSearchService, type SearchService } from './search/service.js'
+import { translator } from './web/i18n/index.js'
+
+export interface Services {
+  config: Config
+  store: Store
+  search: SearchService
+  postcodes: PostcodeLookup
+  councilNames(): Promise<Map<string, string>>
+}
+
+export async function buildServices(config: Config, store: Store = openStore(config.database)): Promise<Services> {
+  await migrateToLatest(store)
+  const postcodes = await loadPostcodeLookup()
+  const t = translator('en')
+  const search = createSearchService(store, postcodes, {
+    invalidPostcode: t('search.invalidPostcode'),
+    unknownPostcode: (postcode) => t('search.unknownPostcode', { postcode }),
+  })
+  return { config, store, search, postcodes, councilNames: () => councilNames(store.db) }
+}

@@ -1,0 +1,9 @@
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+
+/** "2025-03-14" (or an ISO timestamp) as "14 March 2025", the GOV.UK date style. */
+export function formatDate(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso)
+  if (!match) return iso
+  const [, year, month, day] = match
+  return `${Number(day)} ${MONTHS[Number(month) - 1] ?? ''} ${year}`
+}

@@ -1,0 +1,37 @@
+import type { FastifyPluginAsync } from 'fastify'
+import { findServiceDetail, listServicesOf } from '../../../../db/repositories/services.js'
+import { subjectContacts } from '../../../../db/repositories/subjects.js'
+import type { Services } from '../../../../services.js'
+import { translator } from '../../../i18n/index.js'
+import { sourceTitle } from '../sources.js'
+
+const t = translator('en')
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+export function serviceRoutes(services: Services): FastifyPluginAsync {
+  return async (app) => {
+    app.get<{ Params: { id: string } }>('/services/:id', async (request, reply) => {
+      const detail = UUID.test(request.params.id) ? await findServiceDetail(services.store.db, request.params.id) : undefined
+      if (!detail) return reply.callNotFound()
+      const [councils, siblings, organisationContacts] = await Promise.all([
+        services.councilNames(),
+        listServicesOf(services.store.db, detail.organisation.id),
+        subjectContacts(services.store.db, detail.organisation.id),
+      ])
+      const home = services.config.HOME_COUNCIL_CODE
+      return reply.page('public/service/service.njk', {
+        pageTitle: detail.service.name,
+        breadcrumbs: [
+          { text: t('site.breadcrumbHome'), href: '/' },
+          { text: t(`helpKinds.${detail.service.help_kind}`), href: `/search?kind=${detail.service.help_kind}` },
+        ],
+        detail,
+        organisationContacts,
+        siblings: siblings.filter((sibling) => sibling.id !== detail.service.id),
+        areaNames: detail.councilCodes.map((code) => councils.get(code) ?? code),
+        outOfArea: !detail.councilCodes.includes(home),
+        sourceTitle: sourceTitle(detail.service.source_document),
+      })
+    })
+  }
+}
