@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process'
 import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { buildStylesheet } from '../src/web/assets/build.js'
 
 const KINDS = ['unit', 'integration', 'browser'] as const
 const wanted = process.argv.slice(2)
@@ -28,6 +29,9 @@ if (files.length === 0) {
   console.error(`No test files found for: ${kinds.join(', ')}`)
   process.exit(1)
 }
+
+// The pages link the compiled stylesheet; build it once here rather than in every test file.
+buildStylesheet()
 
 const result = spawnSync(
   process.execPath,

@@ -12,6 +12,8 @@ export type StoreKind = DatabaseConfig['kind']
 export interface Store {
   db: Kysely<Database>
   kind: StoreKind
+  /** PostgreSQL only: the schema the store works in, when not the default. */
+  schema?: string
   close(): Promise<void>
 }
 
@@ -53,5 +55,5 @@ function openPostgres(url: string, options: OpenOptions): Store {
     ...(schema ? { options: `-c search_path=${schema},public` } : {}),
   })
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-  return { db, kind: 'postgres', close: () => db.destroy() }
+  return { db, kind: 'postgres', ...(schema ? { schema } : {}), close: () => db.destroy() }
 }

@@ -38,6 +38,10 @@ export interface PostcodeLookup {
   find(postcode: string): PostcodeLocation | undefined
   /** Number of full postcodes plus outcodes that can be found. */
   readonly size: number
+}
+
+/** What the loaded lookup also tells (kept out of PostcodeLookup, so a test double needs only find and size). */
+export interface PostcodeCounts {
   readonly postcodeCount: number
   readonly outcodeCount: number
 }
@@ -323,7 +327,7 @@ function loadOutcodes(path: string, builder: TableBuilder, seen: Set<string>): P
   )
 }
 
-class PackedPostcodeLookup implements PostcodeLookup {
+class PackedPostcodeLookup implements PostcodeLookup, PostcodeCounts {
   constructor(
     private readonly postcodes: PackedTable,
     private readonly outcodes: PackedTable,
@@ -381,7 +385,7 @@ class PackedPostcodeLookup implements PostcodeLookup {
  * An outcode found in NSPL but missing from outcodes.csv (e.g. SR43, WC99) gets the mean position
  * of its live NSPL postcodes as its centre.
  */
-export async function loadPostcodeLookup(dir: string = DEFAULT_POSTCODE_DIR): Promise<PostcodeLookup> {
+export async function loadPostcodeLookup(dir: string = DEFAULT_POSTCODE_DIR): Promise<PostcodeLookup & PostcodeCounts> {
   const names = await readdir(dir)
   const nsplFiles = names.filter((name) => NSPL_FILE.test(name)).sort()
   if (!names.includes(OUTCODES_FILE) && nsplFiles.length === 0) {

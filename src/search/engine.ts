@@ -5,7 +5,7 @@ import { AGE_BANDS, HELP_KINDS, PROVIDER_TYPES, PROVISION_LEVELS } from '../doma
 import { NEED_TERMS } from '../domain/needs.js'
 import type { Store, StoreKind } from '../db/connection.js'
 import type { ParsedQuery } from './query.js'
-import type { EngineQuery, EngineResult, Facets, SearchEngine, SearchFilters } from './types.js'
+import type { EngineQuery, Facets, SearchEngine, SearchFilters } from './types.js'
 
 const KM_PER_DEGREE = 111.32
 

@@ -6,10 +6,10 @@
 // 1. Normalise: Unicode NFKC, control and invisible characters removed, whitespace collapsed,
 //    trimmed, at most 200 characters (cut at a word boundary). That is `text`, case kept.
 // 2. Split on double quotes (straight or curly): a closed pair is a phrase; an unmatched quote
-//    is ignored. Outside phrases: lower case, Latin accents removed ("café" is "cafe"),
-//    possessive "'s" dropped, other apostrophes joined ("don't" is "dont"), every other
-//    character that is not a letter or digit is a word break, stop words and single letters
-//    dropped. So FTS syntax ("OR", "NEAR", "*", "-", ":", parentheses) never survives as syntax:
+//    is ignored. Every word: lower case, Latin accents removed ("café" is "cafe"), possessive
+//    "'s" dropped, other apostrophes joined ("don't" is "dont"); any other character that is
+//    not a letter or digit is a word break. Outside phrases, stop words (vocabulary.ts) and
+//    single letters are dropped too. So FTS syntax ("OR", "NEAR", "*", "-", ":", parentheses) never survives as syntax:
 //    operators are stop words and the rest is punctuation. Every word output matches
 //    /^[\p{L}\p{N}\p{M}]+$/u (letters, digits, and the combining marks some scripts need).
 //    Engines must still quote or bind words, never splice them.

@@ -337,7 +337,7 @@ const GROUPS_BY_ID = new Map(CONCEPT_GROUPS.map((group) => [group.id, group]))
 const INDEX = new Map<string, IndexEntry>()
 /** Folded words of every term, typed-only ones included: words that are never "misspelt". */
 const KNOWN_FOLDED = new Set<string>()
-/** Spelling targets: words of two-way terms. */
+/** Spelling targets: words of two-way terms, three letters or more ("ed" of "ed psych" is not one). */
 const SPELLING_WORDS = new Set<string>()
 let longestPhrase = 1
 
@@ -354,7 +354,7 @@ for (const group of CONCEPT_GROUPS) {
     longestPhrase = Math.max(longestPhrase, words.length)
     for (const word of words) {
       KNOWN_FOLDED.add(foldPlural(word))
-      if (!typedOnly) SPELLING_WORDS.add(word)
+      if (!typedOnly && word.length >= 3) SPELLING_WORDS.add(word)
     }
   }
 }
@@ -396,7 +396,7 @@ export function isVocabularyWord(word: string): boolean {
   return KNOWN_FOLDED.has(foldPlural(word))
 }
 
-/** Words a misspelling may be corrected to: words of the two-way terms (never typed-only ones). */
+/** Words a misspelling may be corrected to: words of the two-way terms (never typed-only ones), 3+ letters. */
 export function spellingWords(): ReadonlySet<string> {
   return SPELLING_WORDS
 }

@@ -31,11 +31,10 @@ export async function freshStore(kind: StoreKind): Promise<Store> {
   await admin.end()
   const store = openStore({ kind: 'postgres', url: postgresUrl }, { schema, poolSize: 4 })
   await migrateToLatest(store)
-  const close = store.close
   return {
     ...store,
     async close() {
-      await close()
+      await store.close()
       const cleaner = new pg.Client({ connectionString: postgresUrl })
       await cleaner.connect()
       await cleaner.query(`DROP SCHEMA ${schema} CASCADE`)

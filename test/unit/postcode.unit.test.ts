@@ -2,13 +2,13 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { POSTCODE_PROBLEMS, parsePostcode } from '../../src/domain/postcode.js'
 
-test('reads a full postcode whatever its case and spacing', () => {
+void test('reads a full postcode whatever its case and spacing', () => {
   for (const input of ['DT1 1AA', 'dt11aa', ' DT1  1AA ', 'dt1 1aa', 'Dt1\t1Aa', 'ＤＴ１ １ＡＡ']) {
     assert.deepEqual(parsePostcode(input), { kind: 'full', postcode: 'DT1 1AA', outcode: 'DT1' }, input)
   }
 })
 
-test('reads every standard shape of postcode, and GIR 0AA', () => {
+void test('reads every standard shape of postcode, and GIR 0AA', () => {
   const cases: Array<[string, string, string]> = [
     ['m11ae', 'M1 1AE', 'M1'], // A9 9AA
     ['B338TH', 'B33 8TH', 'B33'], // A99 9AA
@@ -25,7 +25,7 @@ test('reads every standard shape of postcode, and GIR 0AA', () => {
   }
 })
 
-test('reads an outcode on its own', () => {
+void test('reads an outcode on its own', () => {
   for (const [input, outcode] of [
     ['DT1', 'DT1'],
     [' dt1 ', 'DT1'],
@@ -38,7 +38,7 @@ test('reads an outcode on its own', () => {
   }
 })
 
-test('says what is wrong in plain English', () => {
+void test('says what is wrong in plain English', () => {
   assert.deepEqual(parsePostcode(''), { kind: 'invalid', code: 'empty', reason: POSTCODE_PROBLEMS.empty })
   assert.equal(parsePostcode('   ').kind, 'invalid')
   const bad = parsePostcode('Dorchester')
@@ -50,7 +50,7 @@ test('says what is wrong in plain English', () => {
   for (const reason of Object.values(POSTCODE_PROBLEMS)) assert.match(reason, /DT1 1AA/)
 })
 
-test('rejects what is not a postcode', () => {
+void test('rejects what is not a postcode', () => {
   for (const input of [
     'DT1 1A', // inward code cut short
     'DT1 1AAA',

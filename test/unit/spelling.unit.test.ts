@@ -2,8 +2,8 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { allowedDistance, bestCorrection, damerauLevenshtein, editDistance } from '../../src/search/spelling.js'
 
-describe('editDistance (Damerau-Levenshtein, optimal string alignment)', () => {
-  test('counts insertions, deletions, substitutions and swaps of neighbours', () => {
+void describe('editDistance (Damerau-Levenshtein, optimal string alignment)', () => {
+  void test('counts insertions, deletions, substitutions and swaps of neighbours', () => {
     assert.equal(editDistance('autism', 'autism'), 0)
     assert.equal(editDistance('', 'abc'), 3)
     assert.equal(editDistance('abc', ''), 3)
@@ -15,17 +15,17 @@ describe('editDistance (Damerau-Levenshtein, optimal string alignment)', () => {
     assert.equal(damerauLevenshtein, editDistance)
   })
 
-  test('is the restricted (OSA) form: no substring is edited twice', () => {
+  void test('is the restricted (OSA) form: no substring is edited twice', () => {
     // True Damerau-Levenshtein gives 2 (ca -> ac -> abc); OSA cannot edit the swapped pair again.
     assert.equal(editDistance('ca', 'abc'), 3)
   })
 
-  test('compares code points, so accents and emoji are one letter each', () => {
+  void test('compares code points, so accents and emoji are one letter each', () => {
     assert.equal(editDistance('café', 'cafe'), 1)
     assert.equal(editDistance('a😀b', 'ab'), 1)
   })
 
-  test('stops early beyond maxDistance and reports maxDistance + 1', () => {
+  void test('stops early beyond maxDistance and reports maxDistance + 1', () => {
     assert.equal(editDistance('kitten', 'sitting', 1), 2)
     assert.equal(editDistance('abcdef', 'uvwxyz', 2), 3)
     assert.equal(editDistance('a', 'abcdefgh', 2), 3) // lengths alone rule it out
@@ -34,10 +34,10 @@ describe('editDistance (Damerau-Levenshtein, optimal string alignment)', () => {
   })
 })
 
-describe('bestCorrection', () => {
+void describe('bestCorrection', () => {
   const vocabulary = ['autism', 'autistic', 'dyslexia', 'dyslexic', 'speech', 'therapy', 'therapist', 'language', 'deaf', 'blind']
 
-  test('corrects the usual misspellings', () => {
+  void test('corrects the usual misspellings', () => {
     assert.equal(bestCorrection('autisum', vocabulary), 'autism')
     assert.equal(bestCorrection('dyslexsia', vocabulary), 'dyslexia')
     assert.equal(bestCorrection('speach', vocabulary), 'speech')
@@ -45,7 +45,7 @@ describe('bestCorrection', () => {
     assert.equal(bestCorrection('langauge', vocabulary), 'language')
   })
 
-  test('allows 1 edit for 4-5 letters, 2 for 6+, none below 4', () => {
+  void test('allows 1 edit for 4-5 letters, 2 for 6+, none below 4', () => {
     assert.equal(allowedDistance('asd'), 0)
     assert.equal(allowedDistance('deaf'), 1)
     assert.equal(allowedDistance('blind'), 1)
@@ -59,7 +59,7 @@ describe('bestCorrection', () => {
     assert.equal(bestCorrection('autumn', ['autism']), undefined) // 3 edits
   })
 
-  test('prefers the closest, then the more frequent, then the alphabetically first', () => {
+  void test('prefers the closest, then the more frequent, then the alphabetically first', () => {
     assert.equal(bestCorrection('therapyst', ['therapy', 'therapist']), 'therapist') // 1 edit against 2
     const frequency = new Map([
       ['care', 5],
@@ -72,7 +72,7 @@ describe('bestCorrection', () => {
     assert.equal(bestCorrection('cart', ['care', 'card'], (word) => (word === 'care' ? 1 : 0)), 'care')
   })
 
-  test('returns the word itself when it is a candidate, and undefined with no candidates', () => {
+  void test('returns the word itself when it is a candidate, and undefined with no candidates', () => {
     assert.equal(bestCorrection('autism', vocabulary), 'autism')
     assert.equal(bestCorrection('autism', []), undefined)
     assert.equal(bestCorrection('autism', new Set<string>()), undefined)

@@ -195,7 +195,7 @@ export const cromwellDataset: SeedDataset = {
       organisationKey: 'cromwell-org-speech-and-language-therapist',
       name: 'Speech and Language Therapist (speech therapy)',
       description:
-        'Speech and language therapy (speech therapy). Cromwell Primary School has a speech therapist in school every week, who assesses and supports children with communication or speech difficulties.',
+        'Speech and language therapy (speech therapy). Cromwell Primary School has access to a speech therapist every week, who can assess and support children with communication or speech difficulties.',
       helpKind: 'health',
       providerType: 'health',
       provisionLevel: 'targeted',

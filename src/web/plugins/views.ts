@@ -28,7 +28,7 @@ export function createNunjucks(): nunjucks.Environment {
 
 export async function setUpViews(app: FastifyInstance, config: Config): Promise<void> {
   const env = createNunjucks()
-  await app.register(view, { engine: { nunjucks }, templates: [], options: { environment: env } as object })
+  await app.register(view, { engine: { nunjucks }, templates: [], options: { environment: env } })
   const t: Translate = translator('en')
   const council = config.HOME_COUNCIL_NAME
   app.decorateReply('page', function (this: FastifyReply, template: string, context: Record<string, unknown> = {}) {

@@ -1,0 +1,15 @@
+// Settings for the benchmark's services: as a production site would run (templates cached, no
+// demo data, no request logging), on the given store.
+import { loadConfig, type Config } from '../src/config.js'
+
+// The views read NODE_ENV directly: 'development' would re-read every template on every request.
+process.env.NODE_ENV ??= 'production'
+
+export function benchConfig(databaseUrl: string): Config {
+  return loadConfig({
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    SEED_DEMO_DATA: 'false',
+    LOG_LEVEL: 'silent',
+  })
+}

@@ -1,0 +1,83 @@
+// Operator commands: npm run cli -- <command> [arguments]
+import { loadConfig } from './config.js'
+import { openStore } from './db/connection.js'
+import { migrateToLatest } from './db/migrate.js'
+import { loadPostcodeLookup } from './geo/postcodes.js'
+import { importGias } from './importers/gias/import.js'
+import { rebuildSearchIndex } from './search/indexer.js'
+import { isEmpty, loadDemoData } from './seed/load.js'
+
+const USAGE = `Usage: npm run cli -- <command>
+
+Commands:
+  migrate                 bring the store's schema up to date
+  seed                    load the demo data set into an empty store
+  import gias <file.csv>  load or update schools from a GIAS establishments extract (Windows-1252 CSV)
+  reindex                 rebuild the search index from the stored services and schools
+  backup <file>           SQLite only: copy the live store to <file> (online, consistent)
+`
+
+async function main(args: string[]): Promise<number> {
+  const [command, ...rest] = args
+  if (!command || command === 'help' || command === '--help') {
+    console.log(USAGE)
+    return command ? 0 : 2
+  }
+  const config = loadConfig()
+  const store = openStore(config.database)
+  try {
+    await migrateToLatest(store)
+    switch (command) {
+      case 'migrate':
+        console.log('The store is up to date.')
+        return 0
+      case 'seed': {
+        if (!(await isEmpty(store.db))) {
+          console.error('The store already holds data; the demo data set is only loaded into an empty store.')
+          return 1
+        }
+        const report = await loadDemoData(store.db, await loadPostcodeLookup())
+        console.log(`Loaded ${report.organisations} organisations, ${report.services} services, ${report.schools} schools from the seed documents, and ${report.gias.created} schools from the GIAS sample.`)
+        return 0
+      }
+      case 'import': {
+        const [kind, file] = rest
+        if (kind !== 'gias' || !file) {
+          console.error(USAGE)
+          return 2
+        }
+        const report = await importGias(store.db, file, (progress) => console.error(`… ${progress.created + progress.updated} schools`))
+        console.log(`Created ${report.created}, updated ${report.updated}, failed ${report.failed.length}.`)
+        for (const failure of report.failed.slice(0, 50)) console.log(`  line ${failure.line}: ${failure.error}`)
+        if (report.failed.length > 50) console.log(`  … and ${report.failed.length - 50} more`)
+        return report.failed.length > 0 ? 1 : 0
+      }
+      case 'reindex':
+        console.log(`Indexed ${await rebuildSearchIndex(store.db)} services and schools.`)
+        return 0
+      case 'backup': {
+        const [file] = rest
+        if (config.database.kind !== 'sqlite' || !file) {
+          console.error(config.database.kind === 'sqlite' ? USAGE : 'For PostgreSQL, use pg_dump (see docs/operations.md).')
+          return 2
+        }
+        const { default: Sqlite } = await import('better-sqlite3')
+        const source = new Sqlite(config.database.file, { readonly: true })
+        await source.backup(file)
+        source.close()
+        console.log(`Backed up to ${file}.`)
+        return 0
+      }
+      default:
+        console.error(`Unknown command: ${command}\n\n${USAGE}`)
+        return 2
+    }
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error))
+    return 1
+  } finally {
+    await store.close()
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2))

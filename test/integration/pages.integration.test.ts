@@ -1,0 +1,121 @@
+// The public pages, served by the real app over the demo data (requests injected, no network).
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+import { seedId } from '../../src/seed/load.js'
+import { buildTestApp, type TestApp } from '../support/app.js'
+import { STORE_KINDS } from '../support/stores.js'
+
+const postgres = Boolean(process.env.TEST_DATABASE_URL)
+const CAT_SERVICE = 'cromwell-cat'
+
+function text(html: string): string {
+  return html.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ')
+}
+
+for (const kind of STORE_KINDS) {
+  describe(`public pages [${kind}]`, { skip: kind === 'postgres' && !postgres ? 'PostgreSQL suite SKIPPED: TEST_DATABASE_URL is not set' : false }, () => {
+    let testApp: TestApp
+    before(async () => {
+      testApp = await buildTestApp(kind)
+    })
+    after(async () => {
+      await testApp.close()
+    })
+    const get = (url: string) => testApp.app.inject({ method: 'GET', url })
+
+    test('home offers one search box and the three browse routes', async () => {
+      const response = await get('/')
+      assert.equal(response.statusCode, 200)
+      const page = text(response.body)
+      assert.match(response.body, /<form action="\/search" method="get"/)
+      for (const words of ['Browse by area of need', 'Browse by age', 'Browse by kind of help', 'Communication and interaction', 'Activities and short breaks']) {
+        assert.ok(page.includes(words), words)
+      }
+      assert.match(response.headers['content-security-policy'] as string, /script-src 'self' 'nonce-/)
+    })
+
+    test('search results are bookmarkable and show counts per filter', async () => {
+      const response = await get('/search?q=autism&need=communication-interaction')
+      assert.equal(response.statusCode, 200)
+      const page = text(response.body)
+      assert.match(page, /\d+ results?/)
+      assert.ok(page.includes('Communication and Autism Team'))
+      assert.match(page, /Health \(\d+\)/)
+      assert.match(response.body, /value="communication-interaction" checked/)
+    })
+
+    test('an unknown filter value is ignored and said so', async () => {
+      const response = await get('/search?q=autism&need=unicorns&colour=blue')
+      assert.equal(response.statusCode, 200)
+      assert.ok(text(response.body).includes('not recognised'))
+    })
+
+    test('an invalid postcode shows an error summary linking to the field', async () => {
+      const response = await get('/search?q=autism&postcode=XYZ')
+      assert.equal(response.statusCode, 200)
+      assert.match(response.body, /govuk-error-summary/)
+      assert.match(response.body, /href="#postcode"/)
+      assert.match(await get('/search?q=autism&postcode=XYZ').then((r) => r.body), /<title>Error: /)
+    })
+
+    test('a search that finds nothing suggests what to do, and what is near', async () => {
+      const page = text((await get('/search?q=zzzzqqq&postcode=WC1A+1AA')).body)
+      assert.ok(page.includes('No results found'))
+      assert.ok(page.includes('check the spelling'))
+      assert.ok(page.includes('Near WC1A 1AA'))
+    })
+
+    test('a service page says who it is for, how to get it, cost, contacts, where and when it was last checked', async () => {
+      const response = await get(`/services/${seedId(CAT_SERVICE)}`)
+      assert.equal(response.statusCode, 200)
+      const page = text(response.body)
+      for (const heading of ['Who it is for', 'How to get it', 'Cost', 'Contact', 'Where', 'Last checked', 'Where this information comes from']) {
+        assert.ok(page.includes(heading), heading)
+      }
+      assert.ok(page.includes('The source document gives no address.'))
+      assert.match(response.body, /govuk-breadcrumbs/)
+    })
+
+    test('a school from the register is labelled outside the home council, never hidden', async () => {
+      const search = await get('/search?kind=schools&q=thomas')
+      const page = text(search.body)
+      assert.ok(page.includes("St Thomas' CofE Primary School"))
+      assert.ok(page.includes('Outside Birmingham City Council'))
+      const link = /href="(\/schools\/[0-9a-f-]{36})">St Thomas/.exec(search.body)
+      assert.ok(link)
+      const school = text((await get(link[1]!)).body)
+      assert.ok(school.includes('100492'))
+      assert.ok(school.includes('Get Information about Schools'))
+      assert.ok(school.includes('This is outside Birmingham City Council'))
+    })
+
+    test('a seed school page shows its SENCO up front and its published report', async () => {
+      const search = await get('/search?q=Cromwell&kind=schools')
+      const link = /href="(\/schools\/[0-9a-f-]{36})">Cromwell Primary School/.exec(search.body)
+      assert.ok(link, 'Cromwell found')
+      const page = text((await get(link[1]!)).body)
+      assert.ok(page.includes('Special educational needs coordinator (SENCO)'))
+      assert.ok(page.includes('SEN information report'))
+      assert.ok(page.includes('Raising a Concern'))
+    })
+
+    test('unknown pages and malformed ids are a friendly 404', async () => {
+      for (const url of ['/nowhere', '/services/not-a-uuid', '/services/00000000-0000-4000-8000-000000000000', '/schools/%00']) {
+        const response = await get(url)
+        assert.equal(response.statusCode, 404, url)
+        assert.ok(text(response.body).includes('Page not found'), url)
+      }
+    })
+
+    test('health reports the store', async () => {
+      const response = await get('/health')
+      assert.deepEqual(response.json(), { status: 'ok', store: kind })
+    })
+
+    test('assets are served', async () => {
+      assert.equal((await get('/static/application.css')).statusCode, 200)
+      assert.equal((await get('/static/govuk-frontend.min.js')).statusCode, 200)
+      assert.equal((await get('/static/../package.json')).statusCode, 404)
+    })
+  })
+}

@@ -1,0 +1,32 @@
+// Builds the whole application on a fresh store of the chosen kind, with the demo data loaded:
+// what `npm start` serves, but in memory (SQLite) or in a schema of its own (PostgreSQL).
+import type { FastifyInstance } from 'fastify'
+import { loadConfig } from '../../src/config.js'
+import type { StoreKind } from '../../src/db/connection.js'
+import { loadDemoData } from '../../src/seed/load.js'
+import { buildServices, type Services } from '../../src/services.js'
+import { buildApp } from '../../src/web/app.js'
+import { freshStore } from './stores.js'
+
+export interface TestApp {
+  app: FastifyInstance
+  services: Services
+  close(): Promise<void>
+}
+
+export async function buildTestApp(kind: StoreKind, env: Record<string, string> = {}): Promise<TestApp> {
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env })
+  const store = await freshStore(kind)
+  const services = await buildServices(config, store)
+  await loadDemoData(store.db, services.postcodes)
+  const app = await buildApp(services)
+  await app.ready()
+  return {
+    app,
+    services,
+    async close() {
+      await app.close()
+      await store.close()
+    },
+  }
+}

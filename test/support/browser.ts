@@ -1,0 +1,185 @@
+// Real-browser tests in a locally installed Chromium (Debian's `chromium` package), driven by
+// playwright-core. Without a Chromium the browser suites are SKIPPED LOUDLY; with
+// REQUIRE_BROWSER=1 (set it in CI) a missing Chromium is an error instead.
+import { existsSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import { after, before, describe } from 'node:test'
+import axe from 'axe-core'
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
+import { buildStylesheet } from '../../src/web/assets/build.js'
+import { buildTestApp, type TestApp } from './app.js'
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
+const browserRequired = process.env.REQUIRE_BROWSER === '1'
+
+/** The Chromium to drive: CHROMIUM_PATH if set, else the first of the usual places that exists. */
+export function findChromium(): string | undefined {
+  const fromEnv = process.env.CHROMIUM_PATH
+  if (fromEnv) {
+    if (existsSync(fromEnv)) return fromEnv
+    process.emitWarning(`CHROMIUM_PATH is set to ${fromEnv}, which does not exist.`)
+    return undefined
+  }
+  return CANDIDATES.find((path) => existsSync(path))
+}
+
+export const chromiumPath = findChromium()
+
+if (!chromiumPath) {
+  if (browserRequired) {
+    throw new Error(`REQUIRE_BROWSER=1 but no Chromium was found (set CHROMIUM_PATH, or install one at ${CANDIDATES.join(', ')}): the browser suite cannot be skipped here.`)
+  }
+  process.emitWarning(`No Chromium found (CHROMIUM_PATH, ${CANDIDATES.join(', ')}): the browser suites are SKIPPED. Install Debian's chromium package, or set REQUIRE_BROWSER=1 to make this an error.`)
+}
+
+/** The skip reason for a browser suite, or false when Chromium is here. */
+export const browserSkip: string | false = chromiumPath ? false : 'Browser suite SKIPPED: no Chromium found'
+
+/** describe() for a suite that needs the browser: skipped, with the reason, when there is none. */
+export function describeInBrowser(title: string, suite: () => void): void {
+  describe(title, { skip: browserSkip }, suite)
+}
+
+const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!chromiumPath) throw new Error('No Chromium found')
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: LAUNCH_ARGS })
+}
+
+export interface TestServer {
+  /** Like http://127.0.0.1:41234, without a trailing slash. */
+  baseUrl: string
+  testApp: TestApp
+  close(): Promise<void>
+}
+
+/** The whole app with the demo data on a fresh in-memory SQLite store, listening on a free local port. */
+export async function startServer(): Promise<TestServer> {
+  // The stylesheet is generated (and git-ignored): build it when the SCSS is newer, as `npm start` does.
+  buildStylesheet()
+  const testApp = await buildTestApp('sqlite')
+  await testApp.app.listen({ host: '127.0.0.1', port: 0 })
+  const address = testApp.app.server.address() as AddressInfo
+  return { baseUrl: `http://127.0.0.1:${address.port}`, testApp, close: () => testApp.close() }
+}
+
+export interface OpenedPage {
+  page: Page
+  context: BrowserContext
+  /** Uncaught script errors and console errors (CSP refusals show up here), as they happen. */
+  errors: string[]
+}
+
+export interface BrowserHarness {
+  readonly browser: Browser
+  readonly baseUrl: string
+  /** The app's own handle (services, store), for tests that need to look something up. */
+  readonly server: TestServer
+  /** A page in a context of its own (fresh cookies and settings); closed after the suite. */
+  newPage(options?: BrowserContextOptions): Promise<OpenedPage>
+  /** An absolute address on the test server. */
+  url(path: string): string
+}
+
+/**
+ * Call inside a describe: starts Chromium and the app before the suite's first test and closes
+ * both (and every context opened through it) after its last.
+ */
+export function withBrowser(): BrowserHarness {
+  let browser: Browser | undefined
+  let server: TestServer | undefined
+  const contexts: BrowserContext[] = []
+
+  before(async () => {
+    ;[browser, server] = await Promise.all([launchBrowser(), startServer()])
+  })
+  after(async () => {
+    await Promise.allSettled(contexts.map((context) => context.close()))
+    await browser?.close()
+    await server?.close()
+  })
+
+  const harness: BrowserHarness = {
+    get browser() {
+      if (!browser) throw new Error('browser not started yet')
+      return browser
+    },
+    get server() {
+      if (!server) throw new Error('server not started yet')
+      return server
+    },
+    get baseUrl() {
+      return harness.server.baseUrl
+    },
+    url(path: string) {
+      return `${harness.baseUrl}${path}`
+    },
+    async newPage(options: BrowserContextOptions = {}) {
+      const context = await harness.browser.newContext({ baseURL: harness.baseUrl, ...options })
+      contexts.push(context)
+      const page = await context.newPage()
+      const errors: string[] = []
+      page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`))
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(`console: ${message.text()}`)
+      })
+      return { page, context, errors }
+    },
+  }
+  return harness
+}
+
+/** WCAG 2.0, 2.1 and 2.2, levels A and AA: the public sector accessibility regulations' bar. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
+
+interface AxeNode {
+  target: unknown[]
+  failureSummary?: string
+}
+
+interface AxeViolation {
+  id: string
+  impact?: string | null
+  help: string
+  helpUrl: string
+  nodes: AxeNode[]
+}
+
+/** One violation as a line a person can act on: rule, impact, what it means and where it fails. */
+export function formatViolation(violation: AxeViolation): string {
+  const targets = violation.nodes.map((node) => node.target.map((part) => (Array.isArray(part) ? part.join(' >>> ') : String(part))).join(' '))
+  const summary = violation.nodes[0]?.failureSummary?.replace(/\s+/g, ' ').trim()
+  return `${violation.id} [${violation.impact ?? 'unknown'}] ${violation.help} (${violation.helpUrl}) at: ${targets.join(' | ')}${summary ? ` – ${summary}` : ''}`
+}
+
+/**
+ * Runs axe-core on the page as it is now, with the WCAG 2.2 AA rules, and returns its violations,
+ * each formatted (see formatViolation): assert the list is empty.
+ * `disableRules` switches rules off: give each one a reason where you call this.
+ */
+export async function checkAccessibility(page: Page, options: { disableRules?: string[] } = {}): Promise<string[]> {
+  const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object')
+  if (!loaded) {
+    // Not page.addScriptTag({ content: axe.source }): the pages' CSP refuses inline scripts
+    // (only the one with the nonce runs), so the tag would be blocked, with a console error,
+    // unless the context bypassed CSP, which would stop the tests seeing CSP breakage.
+    // Evaluating the source through the DevTools protocol is not subject to the page's CSP.
+    await page.evaluate(axe.source)
+  }
+  const rules = Object.fromEntries((options.disableRules ?? []).map((id) => [id, { enabled: false }]))
+  const violations = await page.evaluate(
+    async ({ tags, rules }) => {
+      const runner = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: unknown[] }> } }).axe
+      const result = await runner.run(document, { runOnly: { type: 'tag', values: tags }, rules, resultTypes: ['violations'] })
+      return result.violations
+    },
+    { tags: WCAG_TAGS, rules },
+  )
+  return (violations as AxeViolation[]).map(formatViolation)
+}
+
+/** Whether the page scrolls sideways: the content is wider than the viewport. */
+export async function scrollWidth(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth)
+}
