@@ -47,7 +47,7 @@ for (const kind of STORE_KINDS) {
     test('an unknown filter value is ignored and said so', async () => {
       const response = await get('/search?q=autism&need=unicorns&colour=blue')
       assert.equal(response.statusCode, 200)
-      assert.ok(text(response.body).includes('not recognised'))
+      assert.ok(text(response.body).includes('not recognised and have been ignored: colour, need'))
     })
 
     test('an invalid postcode shows an error summary linking to the field', async () => {

@@ -118,6 +118,8 @@ export function withBrowser(): BrowserHarness {
     async newPage(options: BrowserContextOptions = {}) {
       const context = await harness.browser.newContext({ baseURL: harness.baseUrl, ...options })
       contexts.push(context)
+      // Fail in seconds, not Playwright's default 30: every page here is served locally.
+      context.setDefaultTimeout(10_000)
       const page = await context.newPage()
       const errors: string[] = []
       page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`))
@@ -182,4 +184,40 @@ export async function checkAccessibility(page: Page, options: { disableRules?: s
 /** Whether the page scrolls sideways: the content is wider than the viewport. */
 export async function scrollWidth(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth)
+}
+
+export interface DemoPages {
+  /** The Communication and Autism Team's service page (from the Cromwell Primary School document). */
+  service: string
+  /** Cromwell Primary School: a school from the seed documents, with its SEN information report. */
+  seedSchool: string
+  /** A school the GIAS register supplied (the first by URN), and its name. */
+  registerSchool: string
+  registerSchoolName: string
+}
+
+/** Addresses of detail pages in the demo data; school ids are random, so they are looked up. */
+export async function findDemoPages(server: TestServer): Promise<DemoPages> {
+  const db = server.testApp.services.store.db
+  const service = await db.selectFrom('services').select('id').where('name', '=', 'Communication and Autism Team (CAT)').executeTakeFirstOrThrow()
+  const seedSchool = await db
+    .selectFrom('schools')
+    .innerJoin('organisations', 'organisations.id', 'schools.id')
+    .select('schools.id')
+    .where('organisations.name', '=', 'Cromwell Primary School')
+    .where('schools.data_source', '!=', 'gias')
+    .executeTakeFirstOrThrow()
+  const registerSchool = await db
+    .selectFrom('schools')
+    .innerJoin('organisations', 'organisations.id', 'schools.id')
+    .select(['schools.id', 'organisations.name'])
+    .where('schools.data_source', '=', 'gias')
+    .orderBy('schools.urn')
+    .executeTakeFirstOrThrow()
+  return {
+    service: `/services/${service.id}`,
+    seedSchool: `/schools/${seedSchool.id}`,
+    registerSchool: `/schools/${registerSchool.id}`,
+    registerSchoolName: registerSchool.name,
+  }
 }

@@ -11,6 +11,7 @@ export const en = {
     breadcrumbHome: 'Home',
     breadcrumbLabel: 'Breadcrumb',
     pageTitleSuffix: '{council} Local Offer',
+    errorPrefix: 'Error:',
   },
   home: {
     title: 'Find help for children and young people with SEND',
@@ -149,7 +150,7 @@ export const en = {
     unknownPostcode: 'We could not find the postcode {postcode}. Check it, or enter just the first half, like DT1.',
     errorSummary: 'There is a problem',
     tooLong: 'Search words must be 200 characters or fewer',
-    badParameter: 'Some of the filters in the web address were not recognised and have been ignored.',
+    badParameter: 'Some parts of the web address were not recognised and have been ignored: {names}.',
   },
   detail: {
     whoFor: 'Who it is for',
