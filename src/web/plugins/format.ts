@@ -7,3 +7,14 @@ export function formatDate(iso: string): string {
   const [, year, month, day] = match
   return `${Number(day)} ${MONTHS[Number(month) - 1] ?? ''} ${year}`
 }
+
+/**
+ * A link to a provider's web address. Documents often print "www.example.org/page" with no
+ * scheme; anything that is not http(s) (javascript:, data:) never becomes a link target.
+ */
+export function externalHref(value: string): string | undefined {
+  const trimmed = value.trim()
+  if (/^https?:\/\/[^\s]+$/i.test(trimmed)) return trimmed
+  if (/^[a-z0-9-]+(\.[a-z0-9-]+)+(\/[^\s]*)?$/i.test(trimmed)) return `https://${trimmed}`
+  return undefined
+}

@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import nunjucks from 'nunjucks'
 import type { Config } from '../../config.js'
 import { translator, type Translate } from '../i18n/index.js'
-import { formatDate } from './format.js'
+import { externalHref, formatDate } from './format.js'
 
 const ROOT = resolve(import.meta.dirname, '../../..')
 
@@ -23,6 +23,7 @@ export function createNunjucks(): nunjucks.Environment {
     noCache: process.env.NODE_ENV === 'development',
   })
   env.addFilter('date', (value: unknown) => (typeof value === 'string' ? formatDate(value) : ''))
+  env.addFilter('externalHref', (value: unknown) => (typeof value === 'string' ? externalHref(value) : undefined))
   return env
 }
 

@@ -19,14 +19,17 @@ export function serviceRoutes(services: Services): FastifyPluginAsync {
         subjectContacts(services.store.db, detail.organisation.id),
       ])
       const home = services.config.HOME_COUNCIL_CODE
+      const { service, organisation } = detail
+      // Where the service lists no way to reach it, the organisation's own details are the way.
+      const ownDetails = Boolean(service.phone || service.email || service.url || detail.contacts.length)
       return reply.page('public/service/service.njk', {
         pageTitle: detail.service.name,
         breadcrumbs: [
           { text: t('site.breadcrumbHome'), href: '/' },
           { text: t(`helpKinds.${detail.service.help_kind}`), href: `/search?kind=${detail.service.help_kind}` },
         ],
-        detail,
-        organisationContacts,
+        detail: { ...detail, contacts: ownDetails ? detail.contacts : organisationContacts },
+        s: ownDetails ? service : organisation,
         siblings: siblings.filter((sibling) => sibling.id !== detail.service.id),
         areaNames: detail.councilCodes.map((code) => councils.get(code) ?? code),
         outOfArea: !detail.councilCodes.includes(home),
