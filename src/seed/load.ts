@@ -1,10 +1,10 @@
 // Loads the demo data set into an empty store: the seed documents' organisations, services and
 // schools, then the GIAS sample through the real importer, then the search index.
-import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { sql, type Kysely } from 'kysely'
 import { PROJECT_ROOT } from '../config.js'
+import { stableUuid } from '../db/ids.js'
 import { ensureCouncils } from '../db/repositories/councils.js'
 import { createOrganisation } from '../db/repositories/organisations.js'
 import { upsertSchool } from '../db/repositories/schools.js'
@@ -31,9 +31,7 @@ export const SEED_COUNCILS = [
 
 /** The same seed key gives the same UUID on every install, so links to demo pages stay stable. */
 export function seedId(key: string): string {
-  const hex = createHash('sha1').update(`local-offer:seed:${key}`).digest('hex')
-  const variant = ((Number.parseInt(hex.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(18, 20)}-${hex.slice(20, 32)}`
+  return stableUuid(`local-offer:seed:${key}`)
 }
 
 function address(seed: SeedAddress | undefined, postcodes: PostcodeLookup, name?: string): AddressInput | undefined {

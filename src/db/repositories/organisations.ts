@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { OrganisationKind } from '../../domain/model.js'
 import type { Database, OrganisationRow } from '../schema.js'
-import { replaceAreas, replaceContacts, type ContactInput } from './subjects.js'
+import { provenanceColumns, replaceAreas, replaceContacts, type ContactInput, type ProvenanceInput } from './subjects.js'
 
-export interface OrganisationInput {
+export interface OrganisationInput extends ProvenanceInput {
   name: string
   kind: OrganisationKind
   description?: string
@@ -15,9 +15,6 @@ export interface OrganisationInput {
   addressNote?: string
   councilCodes: string[]
   contacts?: ContactInput[]
-  source?: { document: string; excerpt?: string }
-  lastReviewed?: string
-  nextReviewDue?: string
 }
 
 export async function createOrganisation(db: Kysely<Database>, input: OrganisationInput, id: string = randomUUID()): Promise<string> {
@@ -34,10 +31,7 @@ export async function createOrganisation(db: Kysely<Database>, input: Organisati
         email: input.email ?? null,
         phone: input.phone ?? null,
         address_note: input.addressNote ?? null,
-        source_document: input.source?.document ?? null,
-        source_excerpt: input.source?.excerpt ?? null,
-        last_reviewed: input.lastReviewed ?? null,
-        next_review_due: input.nextReviewDue ?? null,
+        ...provenanceColumns(input),
         created_at: now,
         updated_at: now,
       })

@@ -2,8 +2,17 @@
 import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { ContactRow, Database, LocationRow, OrganisationRow, SchoolRow } from '../schema.js'
-import type { AddressInput } from './services.js'
-import { replaceAreas, replaceContacts, replaceNeeds, subjectAreas, subjectContacts, subjectNeeds, type ContactInput } from './subjects.js'
+import {
+  insertLocation,
+  replaceAreas,
+  replaceContacts,
+  replaceNeeds,
+  subjectAreas,
+  subjectContacts,
+  subjectNeeds,
+  type AddressInput,
+  type ContactInput,
+} from './subjects.js'
 
 export interface SchoolInput {
   name: string
@@ -123,23 +132,7 @@ export async function upsertSchool(db: Kysely<Database>, input: SchoolInput): Pr
       await trx.insertInto('organisations').values({ id, created_at: now, ...organisationColumns(input, now) }).execute()
       await trx.insertInto('schools').values({ id, ...schoolColumns(input) }).execute()
     }
-    if (input.address) {
-      const { address } = input
-      await trx
-        .insertInto('locations')
-        .values({
-          id: randomUUID(),
-          organisation_id: id,
-          name: input.name,
-          address: address.lines.join('\n') || null,
-          town: address.town ?? null,
-          postcode: address.postcode ?? null,
-          lat: address.lat ?? null,
-          lng: address.lng ?? null,
-          address_note: null,
-        })
-        .execute()
-    }
+    if (input.address) await insertLocation(trx, id, { ...input.address, name: input.name })
     await replaceNeeds(trx, id, input.needs)
     await replaceAreas(trx, id, input.councilCode ? [input.councilCode] : [])
     if (input.contacts) await replaceContacts(trx, id, input.contacts)

@@ -3,18 +3,23 @@ import { randomUUID } from 'node:crypto'
 import type { Kysely, Transaction } from 'kysely'
 import type { HelpKind, ProviderType, ProvisionLevel } from '../../domain/model.js'
 import type { ContactRow, Database, LocationRow, OrganisationRow, ServiceRow } from '../schema.js'
-import { replaceAreas, replaceContacts, replaceNeeds, subjectAreas, subjectContacts, subjectNeeds, type ContactInput } from './subjects.js'
+import {
+  insertLocation,
+  provenanceColumns,
+  replaceAreas,
+  replaceContacts,
+  replaceNeeds,
+  subjectAreas,
+  subjectContacts,
+  subjectNeeds,
+  type AddressInput,
+  type ContactInput,
+  type ProvenanceInput,
+} from './subjects.js'
 
-export interface AddressInput {
-  name?: string
-  lines: string[]
-  town?: string
-  postcode?: string
-  lat?: number
-  lng?: number
-}
+export type { AddressInput }
 
-export interface ServiceInput {
+export interface ServiceInput extends ProvenanceInput {
   organisationId: string
   name: string
   description: string
@@ -36,9 +41,6 @@ export interface ServiceInput {
   addressNote?: string
   councilCodes: string[]
   contacts: ContactInput[]
-  source?: { document: string; excerpt?: string }
-  lastReviewed?: string
-  nextReviewDue?: string
 }
 
 export interface ServiceDetail {
@@ -77,10 +79,7 @@ export async function createService(db: Kysely<Database>, input: ServiceInput, i
         is_free: input.isFree === undefined ? null : Number(input.isFree),
         cost_description: input.costDescription ?? null,
         address_note: input.addressNote ?? null,
-        source_document: input.source?.document ?? null,
-        source_excerpt: input.source?.excerpt ?? null,
-        last_reviewed: input.lastReviewed ?? null,
-        next_review_due: input.nextReviewDue ?? null,
+        ...provenanceColumns(input),
         created_at: now,
         updated_at: now,
       })
@@ -97,21 +96,7 @@ export async function createService(db: Kysely<Database>, input: ServiceInput, i
 }
 
 async function addLocation(trx: Db, serviceId: string, organisationId: string, address: AddressInput): Promise<void> {
-  const locationId = randomUUID()
-  await trx
-    .insertInto('locations')
-    .values({
-      id: locationId,
-      organisation_id: organisationId,
-      name: address.name ?? null,
-      address: address.lines.join('\n') || null,
-      town: address.town ?? null,
-      postcode: address.postcode ?? null,
-      lat: address.lat ?? null,
-      lng: address.lng ?? null,
-      address_note: null,
-    })
-    .execute()
+  const locationId = await insertLocation(trx, organisationId, address)
   await trx.insertInto('service_locations').values({ id: randomUUID(), service_id: serviceId, location_id: locationId }).execute()
 }
 

@@ -66,3 +66,47 @@ export async function subjectAreas(db: Db, subjectId: string): Promise<string[]>
   const rows = await db.selectFrom('areas_served').select('council_code').where('subject_id', '=', subjectId).orderBy('council_code').execute()
   return rows.map((row) => row.council_code)
 }
+
+export interface ProvenanceInput {
+  source?: { document: string; excerpt?: string }
+  lastReviewed?: string
+  nextReviewDue?: string
+}
+
+/** Where a record came from and when it was checked: the same columns on every published record. */
+export function provenanceColumns(input: ProvenanceInput) {
+  return {
+    source_document: input.source?.document ?? null,
+    source_excerpt: input.source?.excerpt ?? null,
+    last_reviewed: input.lastReviewed ?? null,
+    next_review_due: input.nextReviewDue ?? null,
+  }
+}
+
+export interface AddressInput {
+  name?: string
+  lines: string[]
+  town?: string
+  postcode?: string
+  lat?: number
+  lng?: number
+}
+
+export async function insertLocation(db: Db, organisationId: string, address: AddressInput): Promise<string> {
+  const id = randomUUID()
+  await db
+    .insertInto('locations')
+    .values({
+      id,
+      organisation_id: organisationId,
+      name: address.name ?? null,
+      address: address.lines.join('\n') || null,
+      town: address.town ?? null,
+      postcode: address.postcode ?? null,
+      lat: address.lat ?? null,
+      lng: address.lng ?? null,
+      address_note: null,
+    })
+    .execute()
+  return id
+}
