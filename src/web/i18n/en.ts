@@ -2,6 +2,9 @@ import type { Catalogue } from './index.js'
 
 export const en = {
   site: {
+    lang: 'en',
+    menu: 'Menu',
+    serviceNavigationLabel: 'Service information',
     name: '{council} Local Offer',
     tagline: 'Help for children and young people aged 0 to 25 with special educational needs and disabilities (SEND)',
     skipLink: 'Skip to main content',
