@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { loadConfig } from '../../src/config.js'
+
+test('defaults serve the demo on localhost:3000 from an embedded SQLite file', () => {
+  const config = loadConfig({})
+  assert.equal(config.PORT, 3000)
+  assert.equal(config.HOST, 'localhost')
+  assert.equal(config.database.kind, 'sqlite')
+  assert.match(config.database.kind === 'sqlite' ? config.database.file : '', /data\/local-offer\.sqlite$/)
+  assert.equal(config.SEED_DEMO_DATA, true)
+})
+
+test('a postgres:// DATABASE_URL switches to PostgreSQL; a path means SQLite there', () => {
+  assert.deepEqual(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db' }).database, { kind: 'postgres', url: 'postgres://u@h:5432/db' })
+  assert.deepEqual(loadConfig({ DATABASE_URL: '/tmp/x.sqlite' }).database, { kind: 'sqlite', file: '/tmp/x.sqlite' })
+  const inDataDir = loadConfig({ DATA_DIR: '/srv/lo' }).database
+  assert.deepEqual(inDataDir, { kind: 'sqlite', file: '/srv/lo/local-offer.sqlite' })
+})
+
+test('bad settings are refused with every problem named', () => {
+  assert.throws(() => loadConfig({ PORT: 'eighty', HOME_COUNCIL_CODE: 'Birmingham' }), (error: Error) => {
+    assert.match(error.message, /PORT/)
+    assert.match(error.message, /HOME_COUNCIL_CODE: an ONS local authority code/)
+    return true
+  })
+})
+
+test('production refuses to load demo data', () => {
+  assert.throws(() => loadConfig({ NODE_ENV: 'production' }), /SEED_DEMO_DATA: must be false in production/)
+  assert.equal(loadConfig({ NODE_ENV: 'production', SEED_DEMO_DATA: 'false' }).SEED_DEMO_DATA, false)
+})
