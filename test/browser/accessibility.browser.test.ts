@@ -83,7 +83,7 @@ describeInBrowser('accessibility (axe, WCAG 2.2 AA) in Chromium', () => {
     const page = pages.get(1280)!
     await page.goto('/search?q=autism&postcode=XYZ')
     assert.match(await page.title(), /^Error: /)
-    const focused = await page.evaluate(() => document.activeElement?.className ?? '')
+    const focused = await page.evaluate<string>('document.activeElement?.className ?? ""')
     assert.match(focused, /govuk-error-summary/)
     assert.deepEqual(await checkAccessibility(page), [])
   })

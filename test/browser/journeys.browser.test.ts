@@ -65,14 +65,17 @@ async function browseByNeedAndFilter(page: Page): Promise<void> {
   assert.ok(await chosen.isChecked(), 'the area browsed to is ticked')
 
   // Every filter label says how many results it gives.
-  const kinds = page.getByRole('group', { name: 'Kind of help' }).getByRole('checkbox')
-  const labels = await Promise.all((await kinds.all()).map(async (box) => (await box.evaluate((element) => (element as HTMLInputElement).labels?.[0]?.textContent ?? '')).trim()))
+  const kindOfHelp = page.getByRole('group', { name: 'Kind of help' })
+  const labels = await kindOfHelp.locator('label').allInnerTexts()
+  assert.equal(labels.length, await kindOfHelp.getByRole('checkbox').count(), 'a label for every checkbox')
   assert.ok(labels.length >= 3, 'kind of help filters')
   for (const label of labels) labelCount(label)
 
   // Pick a kind of help that narrows the results, tick it and apply.
-  const health = page.getByRole('group', { name: 'Kind of help' }).getByRole('checkbox', { name: /^Health \(\d+\)$/ })
-  const expected = labelCount((await health.evaluate((element) => (element as HTMLInputElement).labels?.[0]?.textContent ?? '')) ?? '')
+  const health = kindOfHelp.getByRole('checkbox', { name: /^Health \(\d+\)$/ })
+  const healthLabel = labels.map((label) => label.trim()).find((label) => /^Health \(\d+\)$/.test(label))
+  assert.ok(healthLabel, `no Health filter among ${labels.join(', ')}`)
+  const expected = labelCount(healthLabel)
   assert.ok(expected > 0 && expected < all, `Health gives ${expected} of ${all}`)
   await health.check()
   await page.getByRole('button', { name: 'Apply filters' }).click()
@@ -101,7 +104,7 @@ async function invalidPostcode(page: Page, javaScript: boolean): Promise<void> {
   await link.click()
   if (javaScript) {
     // GOV.UK Frontend's error summary moves focus to the field itself.
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'postcode')
+    assert.equal(await page.evaluate<string | undefined>('document.activeElement?.id'), 'postcode')
   } else {
     assert.match(page.url(), /#postcode$/)
   }
@@ -139,7 +142,7 @@ describeInBrowser('journeys in Chromium', () => {
 
       // Each result is a list item with a heading; those with an address say how far away.
       const results = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) })
-      const lines = await results.evaluateAll((items) => items.map((item) => (item as HTMLElement).innerText))
+      const lines = await results.allInnerTexts()
       assert.ok(lines.length > 0)
       const miles = lines.map((line) => /([\d.]+) miles away/.exec(line)?.[1]).map((value) => (value === undefined ? undefined : Number(value)))
       const distances = miles.filter((value): value is number => value !== undefined)

@@ -161,7 +161,8 @@ export function formatViolation(violation: AxeViolation): string {
  * `disableRules` switches rules off: give each one a reason where you call this.
  */
 export async function checkAccessibility(page: Page, options: { disableRules?: string[] } = {}): Promise<string[]> {
-  const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object')
+  // (Page functions here avoid DOM types: the project compiles without the DOM library.)
+  const loaded = await page.evaluate<boolean>('typeof window.axe === "object"')
   if (!loaded) {
     // Not page.addScriptTag({ content: axe.source }): the pages' CSP refuses inline scripts
     // (only the one with the nonce runs), so the tag would be blocked, with a console error,
@@ -172,8 +173,8 @@ export async function checkAccessibility(page: Page, options: { disableRules?: s
   const rules = Object.fromEntries((options.disableRules ?? []).map((id) => [id, { enabled: false }]))
   const violations = await page.evaluate(
     async ({ tags, rules }) => {
-      const runner = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: unknown[] }> } }).axe
-      const result = await runner.run(document, { runOnly: { type: 'tag', values: tags }, rules, resultTypes: ['violations'] })
+      const scope = globalThis as unknown as { document: unknown; axe: { run(context: unknown, options: unknown): Promise<{ violations: unknown[] }> } }
+      const result = await scope.axe.run(scope.document, { runOnly: { type: 'tag', values: tags }, rules, resultTypes: ['violations'] })
       return result.violations
     },
     { tags: WCAG_TAGS, rules },
@@ -183,7 +184,7 @@ export async function checkAccessibility(page: Page, options: { disableRules?: s
 
 /** Whether the page scrolls sideways: the content is wider than the viewport. */
 export async function scrollWidth(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth)
+  return page.evaluate<number>('document.documentElement.scrollWidth')
 }
 
 export interface DemoPages {
