@@ -96,7 +96,10 @@ export function searchRoutes(services: Services): FastifyPluginAsync {
         errors,
         ignored: parsed.ignored,
         broader: response.total === 0 ? broaderSearches(parsed.request, response) : [],
-        understood: response.query.terms.flatMap((term) => term.alternatives.length > 1 ? term.alternatives.map((words) => words.join(' ')) : []),
+        // The other words each term was matched by (synonyms, acronyms), not the word typed.
+        understood: response.query.terms.flatMap((term) =>
+          term.alternatives.map((words) => words.join(' ')).filter((words) => words !== (term.corrected ?? term.original).toLowerCase()),
+        ),
         pagination: pagination(parsed.request, response),
         broadAreas: BROAD_AREAS,
         sortHref: { relevance: searchHref(parsed.request, { sort: 'relevance', page: 1 }), distance: searchHref(parsed.request, { sort: 'distance', page: 1 }) },
