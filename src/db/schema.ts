@@ -143,7 +143,10 @@ export interface AreasServedTable {
   council_code: string
 }
 
-/** One row per searchable service or school, denormalised for fast filtering and counting. */
+/**
+ * One slim row per searchable service or school: what a result shows and what filters test.
+ * The words themselves are only in the text index (search_fts on SQLite, tsv on PostgreSQL).
+ */
 export interface SearchDocumentsTable {
   doc_id: Generated<number>
   subject_id: string
@@ -151,17 +154,14 @@ export interface SearchDocumentsTable {
   name: string
   organisation_name: string | null
   summary: string
-  /** Words families use for this record's needs (synonyms, acronyms), weighted between name and body. */
-  keywords: string
-  body: string
   help_kind: string
   provider_type: string
   provision_level: string
   min_age: number | null
   max_age: number | null
   is_free: number | null
-  /** Bit i set when the record serves NEED_TERMS[i]. */
-  need_mask: number
+  /** One bit per filter value (src/search/facets.ts). */
+  facet_mask: number
   council_codes: string
   lat: number | null
   lng: number | null

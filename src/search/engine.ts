@@ -1,9 +1,8 @@
 // Runs a planned search inside the store. Filters, counts and distance are portable SQL; only
 // the text match and its ranking differ: FTS5 + bm25 on SQLite, tsvector + ts_rank on PostgreSQL.
 import { sql, type RawBuilder } from 'kysely'
-import { AGE_BANDS, HELP_KINDS, PROVIDER_TYPES, PROVISION_LEVELS } from '../domain/model.js'
-import { NEED_TERMS } from '../domain/needs.js'
 import type { Store, StoreKind } from '../db/connection.js'
+import { emptyFacets, FACET_VALUES, filterMasks, setFacetCount, type FacetGroup } from './facets.js'
 import type { ParsedQuery } from './query.js'
 import type { EngineQuery, Facets, SearchEngine, SearchFilters } from './types.js'
 
@@ -51,6 +50,8 @@ interface Dialect {
   textCondition(text: string): RawBuilder<unknown>
   rank(text: string): RawBuilder<unknown>
   expression(query: ParsedQuery): string
+  /** How many matching rows pass a condition. */
+  countWhere(condition: RawBuilder<unknown>): RawBuilder<unknown>
 }
 
 const DIALECTS: Record<StoreKind, Dialect> = {
@@ -60,6 +61,8 @@ const DIALECTS: Record<StoreKind, Dialect> = {
     // Column weights: name 10, family words for the needs served 4, everything else 1.
     rank: () => sql`bm25(search_fts, 10.0, 4.0, 1.0)`,
     expression: fts5Expression,
+    // A comparison is 0 or 1 in SQLite, so a sum counts.
+    countWhere: (condition) => sql`sum(${condition})`,
   },
   postgres: {
     from: () => sql`search_documents d`,
@@ -67,33 +70,13 @@ const DIALECTS: Record<StoreKind, Dialect> = {
     // Weights D, C (body), B (family words), A (name); negated so that ascending order is best first.
     rank: (text) => sql`-ts_rank('{0.05, 0.1, 0.4, 1.0}', d.tsv, to_tsquery('english', ${text}))`,
     expression: tsqueryExpression,
+    countWhere: (condition) => sql`count(*) FILTER (WHERE ${condition})`,
   },
 }
 
-type Facet = keyof SearchFilters | 'location'
-
-function filterConditions(filters: SearchFilters, except?: Facet): RawBuilder<unknown>[] {
-  const conditions: RawBuilder<unknown>[] = []
-  if (except !== 'needs' && filters.needs.length > 0) {
-    const bits = filters.needs.reduce((mask, code) => mask | needBitOf(code), 0)
-    conditions.push(sql`(d.need_mask & ${bits}) <> 0`)
-  }
-  if (except !== 'ages' && filters.ages.length > 0) {
-    const bands = AGE_BANDS.filter((band) => filters.ages.includes(band.id)).map(
-      (band) => sql`(coalesce(d.min_age, 0) <= ${band.max} AND coalesce(d.max_age, 25) >= ${band.min})`,
-    )
-    conditions.push(sql`(${sql.join(bands, sql` OR `)})`)
-  }
-  if (except !== 'providerTypes' && filters.providerTypes.length > 0) conditions.push(sql`d.provider_type IN (${sql.join(filters.providerTypes)})`)
-  if (except !== 'levels' && filters.levels.length > 0) conditions.push(sql`d.provision_level IN (${sql.join(filters.levels)})`)
-  if (except !== 'helpKinds' && filters.helpKinds.length > 0) conditions.push(sql`d.help_kind IN (${sql.join(filters.helpKinds)})`)
-  if (except !== 'freeOnly' && filters.freeOnly) conditions.push(sql`d.is_free = 1`)
-  return conditions
-}
-
-function needBitOf(code: string): number {
-  const index = NEED_TERMS.findIndex((term) => term.code === code)
-  return index < 0 ? 0 : 1 << index
+/** Each chosen filter group is one bit test: any of the chosen values' bits. */
+function filterConditions(filters: SearchFilters, except?: keyof SearchFilters): RawBuilder<unknown>[] {
+  return filterMasks(filters, except).map(({ mask }) => sql`(d.facet_mask & ${sql.lit(mask)}) <> 0`)
 }
 
 /** Squared distance in degrees of latitude, using an equirectangular projection: exact enough within 50 km. */
@@ -118,44 +101,17 @@ function whereClause(conditions: RawBuilder<unknown>[]): RawBuilder<unknown> {
   return conditions.length > 0 ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``
 }
 
-const FACET_COLUMNS: Array<{ facet: keyof Facets; value: string; condition: RawBuilder<unknown> }> = [
-  ...NEED_TERMS.map((term, index) => ({ facet: 'needs' as const, value: term.code, condition: sql`(d.need_mask & ${sql.lit(1 << index)}) <> 0` })),
-  ...AGE_BANDS.map((band) => ({
-    facet: 'ages' as const,
-    value: band.id,
-    condition: sql`coalesce(d.min_age, 0) <= ${sql.lit(band.max)} AND coalesce(d.max_age, 25) >= ${sql.lit(band.min)}`,
-  })),
-  ...PROVIDER_TYPES.map((value) => ({ facet: 'providerTypes' as const, value, condition: sql`d.provider_type = ${sql.lit(value)}` })),
-  ...PROVISION_LEVELS.map((value) => ({ facet: 'levels' as const, value, condition: sql`d.provision_level = ${sql.lit(value)}` })),
-  ...HELP_KINDS.map((value) => ({ facet: 'helpKinds' as const, value, condition: sql`d.help_kind = ${sql.lit(value)}` })),
-  { facet: 'free', value: 'free', condition: sql`d.is_free = 1` },
-]
-
-const FACET_OF_FILTER: Record<keyof SearchFilters, keyof Facets> = {
-  needs: 'needs',
-  ages: 'ages',
-  providerTypes: 'providerTypes',
-  levels: 'levels',
-  helpKinds: 'helpKinds',
-  freeOnly: 'free',
-}
-
-function isActive(filters: SearchFilters, key: keyof SearchFilters): boolean {
-  const value = filters[key]
-  return Array.isArray(value) ? value.length > 0 : value === true
-}
-
 export function createSearchEngine(store: Store): SearchEngine {
   const dialect = DIALECTS[store.kind]
   const { db } = store
 
-  async function counts(base: RawBuilder<unknown>[], text: string | undefined, facets: Array<keyof Facets> | 'all') {
-    const columns = FACET_COLUMNS.filter((column) => facets === 'all' || facets.includes(column.facet))
-    const sums = columns.map((column, index) => sql`sum(CASE WHEN ${column.condition} THEN 1 ELSE 0 END) AS ${sql.ref(`f${index}`)}`)
+  async function counts(base: RawBuilder<unknown>[], text: string | undefined, groups: FacetGroup[] | 'all') {
+    const columns = FACET_VALUES.filter((facet) => groups === 'all' || groups.includes(facet.group))
+    const sums = columns.map((facet, index) => sql`${dialect.countWhere(sql`(d.facet_mask & ${sql.lit(facet.bit)}) <> 0`)} AS ${sql.ref(`f${index}`)}`)
     const query = sql<Record<string, number | null>>`SELECT count(*) AS total${sums.length ? sql`, ${sql.join(sums)}` : sql``}
       FROM ${dialect.from(text)} ${whereClause(base)}`
     const row = (await query.execute(db)).rows[0] ?? {}
-    return { total: Number(row.total ?? 0), columns: columns.map((column, index) => ({ ...column, count: Number(row[`f${index}`] ?? 0) })) }
+    return { total: Number(row.total ?? 0), columns: columns.map((facet, index) => ({ facet, count: Number(row[`f${index}`] ?? 0) })) }
   }
 
   function baseConditions(plan: EngineQuery, text: string | undefined, except?: keyof SearchFilters) {
@@ -199,15 +155,10 @@ export function createSearchEngine(store: Store): SearchEngine {
         hitsQuery(plan, text).execute(db),
         counts(baseConditions(plan, text), text, 'all'),
         // A chosen filter's own counts ignore that filter, so its other values still show what they would add.
-        ...(Object.keys(FACET_OF_FILTER) as Array<keyof SearchFilters>)
-          .filter((key) => isActive(plan.filters, key))
-          .map((key) => counts(baseConditions(plan, text, key), text, [FACET_OF_FILTER[key]])),
+        ...filterMasks(plan.filters).map(({ filter, group }) => counts(baseConditions(plan, text, filter), text, [group])),
       ])
-      const facets: Facets = { needs: {}, ages: {}, providerTypes: {}, levels: {}, helpKinds: {}, free: 0 }
-      for (const column of [...all.columns, ...partials.flatMap((partial) => partial.columns)]) {
-        if (column.facet === 'free') facets.free = column.count
-        else facets[column.facet][column.value] = column.count
-      }
+      const facets: Facets = emptyFacets()
+      for (const { facet, count } of [...all.columns, ...partials.flatMap((partial) => partial.columns)]) setFacetCount(facets, facet, count)
       return {
         total: all.total,
         facets,

@@ -1,28 +1,18 @@
-// Keeps search_documents (and through it FTS5 / tsvector) in step with services and schools.
-import type { Kysely } from 'kysely'
-import { NEED_TERMS, needWithArea } from '../domain/needs.js'
+// Keeps the search index in step with services and schools: a slim search_documents row per
+// record, and its words in the store's text index (FTS5 on SQLite, a weighted tsvector on PostgreSQL).
+import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../db/schema.js'
+import type { Store, StoreKind } from '../db/connection.js'
+import { facetMask } from './facets.js'
 import { keywordsForNeeds } from './vocabulary.js'
 
 const BATCH = 500
 
-/** Bit i is set when the record serves NEED_TERMS[i] (a specific need also sets its broad area). */
-export function needMask(needCodes: string[]): number {
-  let mask = 0
-  for (const code of needCodes.flatMap(needWithArea)) {
-    const index = NEED_TERMS.findIndex((term) => term.code === code)
-    if (index >= 0) mask |= 1 << index
-  }
-  return mask
+/** What one service or school puts in the index: its row, and the words to find it by. */
+export interface IndexedDocument {
+  row: Omit<Database['search_documents'], 'doc_id'>
+  text: { name: string; keywords: string; body: string }
 }
-
-export function needBit(code: string): number {
-  const index = NEED_TERMS.findIndex((term) => term.code === code)
-  if (index < 0) throw new Error(`Unknown need: ${code}`)
-  return 1 << index
-}
-
-type SearchDocument = Omit<Database['search_documents'], 'doc_id'>
 
 /** Words of at least three letters, lower case, for the spelling dictionary. */
 export function indexWords(text: string): string[] {
@@ -59,7 +49,7 @@ async function needsAndAreas(db: Kysely<Database>, ids: string[]): Promise<[Map<
   return [groupBySubject(needs), groupBySubject(areas)]
 }
 
-async function serviceDocuments(db: Kysely<Database>, ids: string[]): Promise<SearchDocument[]> {
+async function serviceDocuments(db: Kysely<Database>, ids: string[]): Promise<IndexedDocument[]> {
   const rows = await db
     .selectFrom('services')
     .innerJoin('organisations', 'organisations.id', 'services.organisation_id')
@@ -93,34 +83,78 @@ async function serviceDocuments(db: Kysely<Database>, ids: string[]): Promise<Se
   ])
   const placeOf = new Map(places.map((place) => [place.service_id, place]))
   return rows.map((row) => {
-    const codes = needs.get(row.id) ?? []
     const place = placeOf.get(row.id)
-    return {
-      subject_id: row.id,
-      kind: 'service',
+    return serviceDocument({
+      id: row.id,
       name: row.name,
-      organisation_name: row.organisation_name,
-      summary: summarise(row.description),
-      keywords: keywordsForNeeds(codes),
-      body: [row.description, row.eligibility, row.how_to_access, row.cost_description, row.organisation_name, place?.town]
-        .filter(Boolean)
-        .join('\n'),
-      help_kind: row.help_kind,
-      provider_type: row.provider_type,
-      provision_level: row.provision_level,
-      min_age: row.min_age,
-      max_age: row.max_age,
-      is_free: row.is_free,
-      need_mask: needMask(codes),
-      council_codes: ` ${(areas.get(row.id) ?? []).join(' ')} `,
+      organisationName: row.organisation_name,
+      description: row.description,
+      extraText: [row.eligibility, row.how_to_access, row.cost_description, place?.town],
+      helpKind: row.help_kind,
+      providerType: row.provider_type,
+      provisionLevel: row.provision_level,
+      minAge: row.min_age,
+      maxAge: row.max_age,
+      isFree: row.is_free === null ? null : row.is_free === 1,
+      needs: needs.get(row.id) ?? [],
+      councilCodes: areas.get(row.id) ?? [],
       lat: place?.lat ?? null,
       lng: place?.lng ?? null,
-      last_reviewed: row.last_reviewed,
-    }
+      lastReviewed: row.last_reviewed,
+    })
   })
 }
 
-async function schoolDocuments(db: Kysely<Database>, ids: string[]): Promise<SearchDocument[]> {
+export interface ServiceFacts {
+  id: string
+  name: string
+  organisationName: string
+  description: string
+  /** Other words to find it by (eligibility, how to access, cost, town). */
+  extraText: Array<string | null | undefined>
+  helpKind: string
+  providerType: string
+  provisionLevel: string
+  minAge: number | null
+  maxAge: number | null
+  isFree: boolean | null
+  needs: string[]
+  councilCodes: string[]
+  lat: number | null
+  lng: number | null
+  lastReviewed: string | null
+}
+
+/** A service's index entry (pure: the benchmark's generator uses it too). */
+export function serviceDocument(facts: ServiceFacts): IndexedDocument {
+  return {
+    row: {
+      subject_id: facts.id,
+      kind: 'service',
+      name: facts.name,
+      organisation_name: facts.organisationName,
+      summary: summarise(facts.description),
+      help_kind: facts.helpKind,
+      provider_type: facts.providerType,
+      provision_level: facts.provisionLevel,
+      min_age: facts.minAge,
+      max_age: facts.maxAge,
+      is_free: facts.isFree === null ? null : Number(facts.isFree),
+      facet_mask: facetMask(facts),
+      council_codes: ` ${facts.councilCodes.join(' ')} `,
+      lat: facts.lat,
+      lng: facts.lng,
+      last_reviewed: facts.lastReviewed,
+    },
+    text: {
+      name: facts.name,
+      keywords: keywordsForNeeds(facts.needs),
+      body: [facts.description, ...facts.extraText, facts.organisationName].filter(Boolean).join('\n'),
+    },
+  }
+}
+
+async function schoolDocuments(db: Kysely<Database>, ids: string[]): Promise<IndexedDocument[]> {
   const rows = await db
     .selectFrom('schools')
     .innerJoin('organisations', 'organisations.id', 'schools.id')
@@ -145,53 +179,134 @@ async function schoolDocuments(db: Kysely<Database>, ids: string[]): Promise<Sea
     .where('schools.id', 'in', ids)
     .execute()
   const [needs, areas] = await needsAndAreas(db, ids)
-  return rows.map((row) => {
-    const codes = needs.get(row.id) ?? []
-    const about = [row.phase && `${row.phase} school`, row.establishment_type, row.town, row.la_name].filter(Boolean).join(', ')
-    const special = /special/i.test(`${row.type_group ?? ''} ${row.establishment_type ?? ''}`)
-    return {
-      subject_id: row.id,
-      kind: 'school',
+  return rows.map((row) =>
+    schoolDocument({
+      id: row.id,
       name: row.name,
-      organisation_name: null,
-      summary: about,
-      keywords: ['school', keywordsForNeeds(codes)].join(' '),
-      body: [about, row.resourced_provision, row.sen_unit, row.report_text].filter(Boolean).join('\n'),
-      help_kind: 'schools',
-      provider_type: 'education',
-      provision_level: special ? 'specialist' : 'universal',
-      min_age: row.min_age,
-      max_age: row.max_age,
-      is_free: 1,
-      need_mask: needMask(codes),
-      council_codes: ` ${(areas.get(row.id) ?? []).join(' ')} `,
+      phase: row.phase,
+      establishmentType: row.establishment_type,
+      typeGroup: row.type_group,
+      town: row.town,
+      laName: row.la_name,
+      extraText: [row.resourced_provision, row.sen_unit, row.report_text],
+      minAge: row.min_age,
+      maxAge: row.max_age,
+      needs: needs.get(row.id) ?? [],
+      councilCodes: areas.get(row.id) ?? [],
       lat: row.lat,
       lng: row.lng,
-      last_reviewed: row.last_reviewed,
-    }
-  })
+      lastReviewed: row.last_reviewed,
+    }),
+  )
 }
 
-/** Re-indexes the given services and schools (ids of either kind); unknown ids are removed. */
-export async function indexSubjects(db: Kysely<Database>, ids: string[]): Promise<void> {
-  for (let start = 0; start < ids.length; start += BATCH) {
-    const batch = ids.slice(start, start + BATCH)
-    const documents = [...(await serviceDocuments(db, batch)), ...(await schoolDocuments(db, batch))]
-    await db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('search_documents').where('subject_id', 'in', batch).execute()
-      if (documents.length > 0) await trx.insertInto('search_documents').values(documents).execute()
-      const counts = new Map<string, number>()
-      for (const document of documents) {
-        for (const word of new Set(indexWords(`${document.name} ${document.keywords} ${document.body}`))) {
-          counts.set(word, (counts.get(word) ?? 0) + 1)
-        }
-      }
-      await addWords(trx, counts)
-    })
+export interface SchoolFacts {
+  id: string
+  name: string
+  phase: string | null
+  establishmentType: string | null
+  typeGroup: string | null
+  town: string | null
+  laName: string | null
+  /** Other words to find it by (resourced provision, SEN unit, the SEN information report). */
+  extraText: Array<string | null | undefined>
+  minAge: number | null
+  maxAge: number | null
+  needs: string[]
+  councilCodes: string[]
+  lat: number | null
+  lng: number | null
+  lastReviewed: string | null
+}
+
+/** A school's index entry (pure: the benchmark's generator uses it too). */
+export function schoolDocument(facts: SchoolFacts): IndexedDocument {
+  const about = [facts.phase && `${facts.phase} school`, facts.establishmentType, facts.town, facts.laName].filter(Boolean).join(', ')
+  const special = /special/i.test(`${facts.typeGroup ?? ''} ${facts.establishmentType ?? ''}`)
+  const provisionLevel = special ? 'specialist' : 'universal'
+  return {
+    row: {
+      subject_id: facts.id,
+      kind: 'school',
+      name: facts.name,
+      organisation_name: null,
+      summary: about,
+      help_kind: 'schools',
+      provider_type: 'education',
+      provision_level: provisionLevel,
+      min_age: facts.minAge,
+      max_age: facts.maxAge,
+      is_free: 1,
+      facet_mask: facetMask({ ...facts, providerType: 'education', provisionLevel, helpKind: 'schools', isFree: true }),
+      council_codes: ` ${facts.councilCodes.join(' ')} `,
+      lat: facts.lat,
+      lng: facts.lng,
+      last_reviewed: facts.lastReviewed,
+    },
+    text: { name: facts.name, keywords: `school ${keywordsForNeeds(facts.needs)}`, body: [about, ...facts.extraText].filter(Boolean).join('\n') },
   }
 }
 
-async function addWords(db: Kysely<Database>, counts: Map<string, number>): Promise<void> {
+/**
+ * Writes index entries, replacing any for the same records, in one transaction per call.
+ * Counts of words for spelling only grow here; a full rebuild recounts them.
+ */
+export async function writeDocuments({ db, kind }: Store, documents: IndexedDocument[]): Promise<void> {
+  if (documents.length === 0) return
+  await db.transaction().execute(async (trx) => {
+    await removeDocuments(trx, kind, documents.map((document) => document.row.subject_id))
+    for (let start = 0; start < documents.length; start += BATCH) {
+      const batch = documents.slice(start, start + BATCH)
+      if (kind === 'sqlite') {
+        const inserted = await trx.insertInto('search_documents').values(batch.map((document) => document.row)).returning('doc_id').execute()
+        await sql`INSERT INTO search_fts(rowid, name, keywords, body) VALUES ${sql.join(
+          batch.map((document, index) => sql`(${inserted[index]!.doc_id}, ${document.text.name}, ${document.text.keywords}, ${document.text.body})`),
+        )}`.execute(trx)
+      } else {
+        await trx
+          .insertInto('search_documents')
+          .values(
+            batch.map((document) => ({
+              ...document.row,
+              tsv: sql`setweight(to_tsvector('english', ${document.text.name}), 'A') || setweight(to_tsvector('english', ${document.text.keywords}), 'B') || setweight(to_tsvector('english', ${document.text.body}), 'C')`,
+            })),
+          )
+          .execute()
+      }
+    }
+    const counts = new Map<string, number>()
+    for (const { text } of documents) {
+      for (const word of new Set(indexWords(`${text.name} ${text.keywords} ${text.body}`))) counts.set(word, (counts.get(word) ?? 0) + 1)
+    }
+    await addWords(trx, counts)
+  })
+}
+
+async function removeDocuments(trx: Transaction<Database>, kind: StoreKind, subjectIds: string[]): Promise<void> {
+  for (let start = 0; start < subjectIds.length; start += BATCH) {
+    const batch = subjectIds.slice(start, start + BATCH)
+    if (kind === 'sqlite') {
+      const old = await trx.selectFrom('search_documents').select('doc_id').where('subject_id', 'in', batch).execute()
+      if (old.length > 0) await sql`DELETE FROM search_fts WHERE rowid IN (${sql.join(old.map((row) => row.doc_id))})`.execute(trx)
+    }
+    await trx.deleteFrom('search_documents').where('subject_id', 'in', batch).execute()
+  }
+}
+
+/** Re-indexes the given services and schools (ids of either kind); ids no longer found are removed. */
+export async function indexSubjects(store: Store, ids: string[]): Promise<void> {
+  const { db, kind } = store
+  for (let start = 0; start < ids.length; start += BATCH) {
+    const batch = ids.slice(start, start + BATCH)
+    const documents = [...(await serviceDocuments(db, batch)), ...(await schoolDocuments(db, batch))]
+    const found = new Set(documents.map((document) => document.row.subject_id))
+    const gone = batch.filter((id) => !found.has(id))
+    if (gone.length > 0) await db.transaction().execute((trx) => removeDocuments(trx, kind, gone))
+    await writeDocuments(store, documents)
+  }
+}
+
+async function addWords(db: Transaction<Database>, counts: Map<string, number>): Promise<void> {
   const rows = [...counts].map(([word, doc_count]) => ({ word, doc_count }))
   for (let start = 0; start < rows.length; start += BATCH) {
     await db
@@ -203,12 +318,16 @@ async function addWords(db: Kysely<Database>, counts: Map<string, number>): Prom
 }
 
 /** Rebuilds the whole index from the tables: after a bulk import or a change of vocabulary. */
-export async function rebuildSearchIndex(db: Kysely<Database>): Promise<number> {
-  await db.deleteFrom('search_documents').execute()
-  await db.deleteFrom('search_words').execute()
+export async function rebuildSearchIndex(store: Store): Promise<number> {
+  const { db, kind } = store
+  await db.transaction().execute(async (trx) => {
+    if (kind === 'sqlite') await sql`DELETE FROM search_fts`.execute(trx)
+    await trx.deleteFrom('search_documents').execute()
+    await trx.deleteFrom('search_words').execute()
+  })
   const services = await db.selectFrom('services').select('id').execute()
   const schools = await db.selectFrom('schools').select('id').execute()
   const ids = [...services, ...schools].map((row) => row.id)
-  await indexSubjects(db, ids)
+  await indexSubjects(store, ids)
   return ids.length
 }

@@ -10,6 +10,7 @@ import { createOrganisation } from '../db/repositories/organisations.js'
 import { upsertSchool } from '../db/repositories/schools.js'
 import { createService, type AddressInput } from '../db/repositories/services.js'
 import { ensureNeedTerms } from '../db/repositories/taxonomy.js'
+import type { Store } from '../db/connection.js'
 import type { Database } from '../db/schema.js'
 import type { PostcodeLookup } from '../geo/postcodes.js'
 import { importGias, type GiasImportReport } from '../importers/gias/import.js'
@@ -59,7 +60,8 @@ export interface SeedReport {
   indexed: number
 }
 
-export async function loadDemoData(db: Kysely<Database>, postcodes: PostcodeLookup, dataset: SeedDataset = demoDataset): Promise<SeedReport> {
+export async function loadDemoData(store: Store, postcodes: PostcodeLookup, dataset: SeedDataset = demoDataset): Promise<SeedReport> {
+  const { db } = store
   const t = translator('en')
   await ensureNeedTerms(db, (code) => t(`needs.${code}`))
   await ensureCouncils(db, SEED_COUNCILS)
@@ -131,7 +133,7 @@ export async function loadDemoData(db: Kysely<Database>, postcodes: PostcodeLook
       sourceExcerpt: school.source.excerpt,
     })
   }
-  const gias = await importGias(db, GIAS_SAMPLE)
-  const indexed = await rebuildSearchIndex(db)
+  const gias = await importGias(store, GIAS_SAMPLE)
+  const indexed = await rebuildSearchIndex(store)
   return { organisations: dataset.organisations.length, services: dataset.services.length, schools: dataset.schools.length, gias, indexed }
 }

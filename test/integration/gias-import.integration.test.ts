@@ -10,7 +10,7 @@ import { onEveryStore } from '../support/stores.js'
 
 onEveryStore('GIAS import', (store) => {
   test('loads the four real schools with their register fields and converted coordinates', async () => {
-    const report = await importGias(store().db, GIAS_SAMPLE)
+    const report = await importGias(store(), GIAS_SAMPLE)
     assert.deepEqual(report, { created: 4, updated: 0, failed: [] })
     const id = await findSchoolIdByUrn(store().db, '100492')
     assert.ok(id)
@@ -29,7 +29,7 @@ onEveryStore('GIAS import', (store) => {
   })
 
   test('importing the same file again updates, never duplicates', async () => {
-    const report = await importGias(store().db, GIAS_SAMPLE)
+    const report = await importGias(store(), GIAS_SAMPLE)
     assert.deepEqual(report, { created: 0, updated: 4, failed: [] })
     const rows = await store().db.selectFrom('schools').select('urn').execute()
     assert.equal(rows.length, 4)
@@ -46,7 +46,7 @@ onEveryStore('GIAS import', (store) => {
     // Line 3 loses its URN (generated test change to a real row).
     lines[2] = lines[2]!.replace(/^100459,/, ',')
     writeFileSync(file, lines.join('\n'), 'latin1')
-    const report = await importGias(store().db, file)
+    const report = await importGias(store(), file)
     assert.equal(report.failed.length, 1)
     assert.equal(report.failed[0]?.line, 3)
     assert.equal(report.created + report.updated, 3)
@@ -57,7 +57,7 @@ onEveryStore('GIAS import', (store) => {
     const file = join(dir, 'not-gias.csv')
     writeFileSync(file, 'name,phone\nA club,0123\n')
     const before = await store().db.selectFrom('schools').select('id').execute()
-    await assert.rejects(importGias(store().db, file), /not a GIAS/i)
+    await assert.rejects(importGias(store(), file), /not a GIAS/i)
     const afterRows = await store().db.selectFrom('schools').select('id').execute()
     assert.equal(afterRows.length, before.length)
   })

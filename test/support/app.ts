@@ -18,7 +18,7 @@ export async function buildTestApp(kind: StoreKind, env: Record<string, string> 
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env })
   const store = await freshStore(kind)
   const services = await buildServices(config, store)
-  await loadDemoData(store.db, services.postcodes)
+  await loadDemoData(store, services.postcodes)
   const app = await buildApp(services)
   await app.ready()
   return {

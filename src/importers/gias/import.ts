@@ -1,9 +1,8 @@
 // Loads a GIAS establishments file into the store: one school per URN, created or updated,
 // so importing the same file twice changes nothing. Bad rows are reported and skipped.
-import type { Kysely } from 'kysely'
+import type { Store } from '../../db/connection.js'
 import { ensureCouncils } from '../../db/repositories/councils.js'
 import { upsertSchool, type SchoolInput } from '../../db/repositories/schools.js'
-import type { Database } from '../../db/schema.js'
 import { indexSubjects } from '../../search/indexer.js'
 import { parseGias, type GiasSchool } from './parse.js'
 
@@ -65,10 +64,11 @@ export function schoolInputFromGias(school: GiasSchool): SchoolInput {
 }
 
 export async function importGias(
-  db: Kysely<Database>,
+  store: Store,
   input: NodeJS.ReadableStream | string,
   onProgress?: (report: GiasImportReport) => void,
 ): Promise<GiasImportReport> {
+  const { db } = store
   const report: GiasImportReport = { created: 0, updated: 0, failed: [] }
   const touched: string[] = []
   const councils = new Map<string, string>()
@@ -87,10 +87,10 @@ export async function importGias(
     else report.updated += 1
     touched.push(id)
     if (touched.length % 1000 === 0) {
-      await indexSubjects(db, touched.splice(0))
+      await indexSubjects(store, touched.splice(0))
       onProgress?.(report)
     }
   }
-  await indexSubjects(db, touched)
+  await indexSubjects(store, touched)
   return report
 }
