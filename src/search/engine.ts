@@ -34,11 +34,15 @@ export function fts5Expression(query: ParsedQuery): string {
     .join(' AND ')
 }
 
-/** to_tsquery text: the same structure in PostgreSQL's syntax. */
-export function tsqueryExpression(query: ParsedQuery): string {
+/** to_tsquery text: the same structure in PostgreSQL's syntax; with a weight, only words of that weight match. */
+export function tsqueryExpression(query: ParsedQuery, weight?: 'A'): string {
+  const label = weight ? `:${weight}` : ''
   return alternativesOf(query)
     .map(({ alternatives, phrase }) => {
-      const options = alternatives.map((words) => (words.length === 1 ? words[0]! : `(${words.join(phrase ? ' <-> ' : ' & ')})`))
+      const options = alternatives.map((words) => {
+        const labelled = words.map((word) => `${word}${label}`)
+        return labelled.length === 1 ? labelled[0]! : `(${labelled.join(phrase ? ' <-> ' : ' & ')})`
+      })
       return `(${options.join(' | ')})`
     })
     .join(' & ')
@@ -50,8 +54,8 @@ interface Dialect {
   textCondition(text: string): RawBuilder<unknown>
   rank(text: string): RawBuilder<unknown>
   expression(query: ParsedQuery): string
-  /** How many matching rows pass a condition. */
-  countWhere(condition: RawBuilder<unknown>): RawBuilder<unknown>
+  /** The same search split in two: matches in the name, then matches only elsewhere. */
+  tiers(query: ParsedQuery): { inName: string; elsewhere: string }
 }
 
 const DIALECTS: Record<StoreKind, Dialect> = {
@@ -61,8 +65,10 @@ const DIALECTS: Record<StoreKind, Dialect> = {
     // Column weights: name 10, family words for the needs served 4, everything else 1.
     rank: () => sql`bm25(search_fts, 10.0, 4.0, 1.0)`,
     expression: fts5Expression,
-    // A comparison is 0 or 1 in SQLite, so a sum counts.
-    countWhere: (condition) => sql`sum(${condition})`,
+    tiers(query) {
+      const expression = fts5Expression(query)
+      return { inName: `{name} : (${expression})`, elsewhere: `(${expression}) NOT ({name} : (${expression}))` }
+    },
   },
   postgres: {
     from: () => sql`search_documents d`,
@@ -70,7 +76,10 @@ const DIALECTS: Record<StoreKind, Dialect> = {
     // Weights D, C (body), B (family words), A (name); negated so that ascending order is best first.
     rank: (text) => sql`-ts_rank('{0.05, 0.1, 0.4, 1.0}', d.tsv, to_tsquery('english', ${text}))`,
     expression: tsqueryExpression,
-    countWhere: (condition) => sql`count(*) FILTER (WHERE ${condition})`,
+    tiers(query) {
+      const inName = tsqueryExpression(query, 'A')
+      return { inName, elsewhere: `(${tsqueryExpression(query)}) & !(${inName})` }
+    },
   },
 }
 
@@ -101,50 +110,87 @@ function whereClause(conditions: RawBuilder<unknown>[]): RawBuilder<unknown> {
   return conditions.length > 0 ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``
 }
 
+interface HitRow {
+  subject_id: string
+  kind: 'service' | 'school'
+  name: string
+  organisation_name: string | null
+  summary: string
+  help_kind: string
+  provider_type: string
+  provision_level: string
+  min_age: number | null
+  max_age: number | null
+  is_free: number | null
+  council_codes: string
+  last_reviewed: string | null
+  lat: number | null
+  lng: number | null
+}
+
 export function createSearchEngine(store: Store): SearchEngine {
   const dialect = DIALECTS[store.kind]
   const { db } = store
 
+  /**
+   * How many matches have each filter value. The store groups the matches by facet mask (far
+   * fewer groups than rows: one pass and a sort), then each value's count is summed from the groups.
+   */
   async function counts(base: RawBuilder<unknown>[], text: string | undefined, groups: FacetGroup[] | 'all') {
-    const columns = FACET_VALUES.filter((facet) => groups === 'all' || groups.includes(facet.group))
-    const sums = columns.map((facet, index) => sql`${dialect.countWhere(sql`(d.facet_mask & ${sql.lit(facet.bit)}) <> 0`)} AS ${sql.ref(`f${index}`)}`)
-    const query = sql<Record<string, number | null>>`SELECT count(*) AS total${sums.length ? sql`, ${sql.join(sums)}` : sql``}
-      FROM ${dialect.from(text)} ${whereClause(base)}`
-    const row = (await query.execute(db)).rows[0] ?? {}
-    return { total: Number(row.total ?? 0), columns: columns.map((facet, index) => ({ facet, count: Number(row[`f${index}`] ?? 0) })) }
+    const facets = FACET_VALUES.filter((facet) => groups === 'all' || groups.includes(facet.group))
+    const query = sql<{ mask: number; n: number }>`SELECT d.facet_mask AS mask, count(*) AS n
+      FROM ${dialect.from(text)} ${whereClause(base)} GROUP BY d.facet_mask`
+    const rows = (await query.execute(db)).rows
+    const perFacet = facets.map(() => 0)
+    let total = 0
+    for (const row of rows) {
+      const mask = Number(row.mask)
+      const n = Number(row.n)
+      total += n
+      // Masks pass 2^32, beyond JavaScript's bitwise operators: test each bit arithmetically.
+      facets.forEach((facet, index) => {
+        if (Math.floor(mask / facet.bit) % 2 === 1) perFacet[index]! += n
+      })
+    }
+    return { total, columns: facets.map((facet, index) => ({ facet, count: perFacet[index]! })) }
   }
 
   function baseConditions(plan: EngineQuery, text: string | undefined, except?: keyof SearchFilters) {
     return [...(text ? [dialect.textCondition(text)] : []), ...locationConditions(plan), ...filterConditions(plan.filters, except)]
   }
 
-  function hitsQuery(plan: EngineQuery, text: string | undefined) {
+  /** A page of results: `text` chooses the matches, `rankText` orders them by relevance. */
+  function hitsQuery(plan: EngineQuery, text: string | undefined, rankText: string | undefined, limit: number, offset: number) {
     const order =
       plan.sort === 'distance' && plan.location
         ? sql`CASE WHEN d.lat IS NULL THEN 1 ELSE 0 END, ${squaredDistance(plan.location)}, d.name`
-        : text
-          ? sql`${dialect.rank(text)}, d.name`
+        : rankText
+          ? sql`${dialect.rank(rankText)}, d.name`
           : sql`d.name`
-    return sql<{
-      subject_id: string
-      kind: 'service' | 'school'
-      name: string
-      organisation_name: string | null
-      summary: string
-      help_kind: string
-      provider_type: string
-      provision_level: string
-      min_age: number | null
-      max_age: number | null
-      is_free: number | null
-      council_codes: string
-      last_reviewed: string | null
-      lat: number | null
-      lng: number | null
-    }>`SELECT d.subject_id, d.kind, d.name, d.organisation_name, d.summary, d.help_kind, d.provider_type,
+    return sql<HitRow>`SELECT d.subject_id, d.kind, d.name, d.organisation_name, d.summary, d.help_kind, d.provider_type,
         d.provision_level, d.min_age, d.max_age, d.is_free, d.council_codes, d.last_reviewed, d.lat, d.lng
       FROM ${dialect.from(text)} ${whereClause(baseConditions(plan, text))}
-      ORDER BY ${order} LIMIT ${plan.limit} OFFSET ${plan.offset}`
+      ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`
+  }
+
+  async function countMatches(plan: EngineQuery, text: string): Promise<number> {
+    const result = await sql<{ n: number }>`SELECT count(*) AS n FROM ${dialect.from(text)} ${whereClause(baseConditions(plan, text))}`.execute(db)
+    return Number(result.rows[0]?.n ?? 0)
+  }
+
+  /**
+   * The page asked for. By relevance, every match in a name comes before any match found only
+   * elsewhere (name over description), and each tier is ranked on its own: the first page of a
+   * broad search then ranks only the name matches, not every match.
+   */
+  async function pageOfHits(plan: EngineQuery, text: string | undefined): Promise<HitRow[]> {
+    if (!text || plan.sort !== 'relevance') return (await hitsQuery(plan, text, text, plan.limit, plan.offset).execute(db)).rows
+    const { inName, elsewhere } = dialect.tiers(plan.query)
+    const first = (await hitsQuery(plan, inName, text, plan.limit, plan.offset).execute(db)).rows
+    if (first.length === plan.limit) return first
+    const inNameTotal = first.length > 0 ? plan.offset + first.length : await countMatches(plan, inName)
+    const rest = await hitsQuery(plan, elsewhere, text, plan.limit - first.length, Math.max(0, plan.offset - inNameTotal)).execute(db)
+    return [...first, ...rest.rows]
   }
 
   return {
@@ -152,7 +198,7 @@ export function createSearchEngine(store: Store): SearchEngine {
       const expression = dialect.expression(plan.query)
       const text = expression || undefined
       const [rows, all, ...partials] = await Promise.all([
-        hitsQuery(plan, text).execute(db),
+        pageOfHits(plan, text),
         counts(baseConditions(plan, text), text, 'all'),
         // A chosen filter's own counts ignore that filter, so its other values still show what they would add.
         ...filterMasks(plan.filters).map(({ filter, group }) => counts(baseConditions(plan, text, filter), text, [group])),
@@ -162,7 +208,7 @@ export function createSearchEngine(store: Store): SearchEngine {
       return {
         total: all.total,
         facets,
-        hits: rows.rows.map((row) => ({
+        hits: rows.map((row) => ({
           subjectId: row.subject_id,
           kind: row.kind,
           name: row.name,
@@ -184,8 +230,7 @@ export function createSearchEngine(store: Store): SearchEngine {
 
     async bare(plan) {
       const expression = dialect.expression(plan.query)
-      const result = await hitsQuery(plan, expression || undefined).execute(db)
-      return result.rows.length
+      return (await pageOfHits(plan, expression || undefined)).length
     },
   }
 }

@@ -116,6 +116,18 @@ for (const kind of STORE_KINDS) {
       assert.ok((await search({})).total > 0, 'services still there')
     })
 
+    test('by relevance, every match in a name comes before matches found only elsewhere, across pages', async () => {
+      const all = await search({ q: 'autism', perPage: 1000 })
+      const paged: string[] = []
+      for (let page = 1; page <= Math.ceil(all.total / 3); page += 1) {
+        paged.push(...(await search({ q: 'autism', perPage: 3, page })).hits.map((hit) => hit.name))
+      }
+      assert.equal(paged.length, all.total)
+      assert.deepEqual(paged, all.hits.map((hit) => hit.name))
+      const inName = paged.map((name) => /autis|asd|asc|asperger/i.test(name))
+      assert.ok(inName.indexOf(false) === -1 || inName.lastIndexOf(true) < inName.indexOf(false), paged.join(' | '))
+    })
+
     test('nothing matching gives no results, not an error', async () => {
       const result = await search({ q: 'zzzzqqqxxyy' })
       assert.equal(result.total, 0)
