@@ -5,14 +5,14 @@
 //
 // It writes straight into the tables (better-sqlite3 prepared statements in one transaction;
 // PostgreSQL INSERT ... SELECT FROM unnest(...) batches), then writes search_documents and
-// search_words itself, computing the SAME rows src/search/indexer.ts would (same needMask,
-// keywordsForNeeds, indexWords; `--verify` checks this against rebuildSearchIndex).
+// search_words itself from the indexer's own serviceDocument() / schoolDocument() and indexWords()
+// (`--verify` checks the result against rebuildSearchIndex).
 //
 //   npx tsx bench/generate.ts --scale=small --store=sqlite --verify
 //   npx tsx bench/generate.ts --scale=national --store=sqlite --out=/tmp/national.sqlite
 import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync, rmSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import SqliteDatabase from 'better-sqlite3'
 import { parse } from 'csv-parse/sync'
@@ -23,8 +23,7 @@ import { migrateToLatest } from '../src/db/migrate.js'
 import { ensureNeedTerms } from '../src/db/repositories/taxonomy.js'
 import type { Database } from '../src/db/schema.js'
 import { eastingNorthingToLatLng } from '../src/geo/osgb.js'
-import { indexWords, needMask, rebuildSearchIndex } from '../src/search/indexer.js'
-import { keywordsForNeeds } from '../src/search/vocabulary.js'
+import { indexWords, rebuildSearchIndex, schoolDocument, serviceDocument, type IndexedDocument } from '../src/search/indexer.js'
 import { translator } from '../src/web/i18n/index.js'
 import {
   BUSINESS_KINDS,
@@ -46,7 +45,7 @@ import {
 } from './templates.js'
 
 /** Bump when the generated data changes shape or content; part of the cache fingerprint. */
-export const GENERATOR_VERSION = 1
+export const GENERATOR_VERSION = 2
 const SEED = 20_251_123
 const ROOT = resolve(import.meta.dirname, '..')
 
@@ -59,17 +58,26 @@ export const SCALES: Record<Scale, { councils: number; schools: number; services
 // ---- seeded randomness -------------------------------------------------------------------------
 
 export class Rng {
-  private state: number
-  constructor(seed: number) {
-    this.state = seed >>> 0
+  private a: number
+  private b: number
+  private c: number
+  private d: number
+  /** sfc32, 128 bits of state: streams seeded differently never overlap in practice (UUIDs stay unique). */
+  constructor(seed: Buffer) {
+    this.a = seed.readUInt32LE(0)
+    this.b = seed.readUInt32LE(4)
+    this.c = seed.readUInt32LE(8)
+    this.d = seed.readUInt32LE(12)
+    for (let i = 0; i < 15; i++) this.next()
   }
-  /** mulberry32: small, fast and good enough for test data. */
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0
-    let t = this.state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+    const t = (((this.a + this.b) | 0) + this.d) | 0
+    this.d = (this.d + 1) | 0
+    this.a = this.b ^ (this.b >>> 9)
+    this.b = (this.c + (this.c << 3)) | 0
+    this.c = (this.c << 21) | (this.c >>> 11)
+    this.c = (this.c + t) | 0
+    return (t >>> 0) / 4294967296
   }
   int(min: number, max: number): number {
     return min + Math.floor(this.next() * (max - min + 1))
@@ -108,8 +116,8 @@ export class Rng {
   }
 }
 
-function seedFor(...parts: Array<string | number>): number {
-  return createHash('sha256').update(parts.join(':')).digest().readUInt32LE(0)
+function seedFor(...parts: Array<string | number>): Buffer {
+  return createHash('sha256').update(parts.join(':')).digest()
 }
 
 // ---- places: real outcode centroids, grouped into synthetic councils --------------------------
@@ -131,7 +139,7 @@ interface Council {
 }
 
 function loadOutcodes(): Outcode[] {
-  const rows = parse(readFileSync(resolve(ROOT, 'data/postcodes/outcodes.csv')), { columns: true, skip_empty_lines: true, trim: true }) as Array<Record<string, string>>
+  const rows = parse<Record<string, string>>(readFileSync(resolve(ROOT, 'data/postcodes/outcodes.csv')), { columns: true, skip_empty_lines: true, trim: true })
   return rows
     .filter((row) => row.easting && row.northing)
     .map((row) => {
@@ -188,7 +196,6 @@ export function planCouncils(scale: Scale): Council[] {
 // ---- rows --------------------------------------------------------------------------------------
 
 type Row = Record<string, string | number | null>
-type SearchDocument = Omit<Database['search_documents'], 'doc_id'>
 
 export interface Chunk {
   councils: Row[]
@@ -201,10 +208,10 @@ export interface Chunk {
   contacts: Row[]
   subject_needs: Row[]
   areas_served: Row[]
-  search_documents: SearchDocument[]
+  search_documents: IndexedDocument[]
 }
 
-type PgType = 'text' | 'int' | 'float8'
+type PgType = 'text' | 'int' | 'int8' | 'float8'
 const PROVENANCE: Array<[string, PgType]> = [
   ['source_document', 'text'],
   ['source_excerpt', 'text'],
@@ -255,23 +262,15 @@ export const TABLES: Array<[keyof Chunk, Array<[string, PgType]>]> = [
   [
     'search_documents',
     [
-      ['subject_id', 'text'], ['kind', 'text'], ['name', 'text'], ['organisation_name', 'text'], ['summary', 'text'], ['keywords', 'text'],
-      ['body', 'text'], ['help_kind', 'text'], ['provider_type', 'text'], ['provision_level', 'text'], ['min_age', 'int'], ['max_age', 'int'],
-      ['is_free', 'int'], ['need_mask', 'int'], ['council_codes', 'text'], ['lat', 'float8'], ['lng', 'float8'], ['last_reviewed', 'text'],
+      ['subject_id', 'text'], ['kind', 'text'], ['name', 'text'], ['organisation_name', 'text'], ['summary', 'text'],
+      ['help_kind', 'text'], ['provider_type', 'text'], ['provision_level', 'text'], ['min_age', 'int'], ['max_age', 'int'],
+      ['is_free', 'int'], ['facet_mask', 'int8'], ['council_codes', 'text'], ['lat', 'float8'], ['lng', 'float8'], ['last_reviewed', 'text'],
     ],
   ],
 ]
 
 const CREATED = '2025-01-06T09:00:00.000Z'
 const SOURCE = 'synthetic-benchmark-data'
-
-/** A copy of the indexer's private summarise(): --verify proves the two agree. */
-function summarise(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim()
-  if (flat.length <= 240) return flat
-  const cut = flat.slice(0, 240)
-  return `${cut.slice(0, cut.lastIndexOf(' '))}…`
-}
 
 function reviewDate(rng: Rng): string {
   const month = rng.int(1, 22)
@@ -363,8 +362,8 @@ export function generateCouncil(council: Council, councilCount: number): Chunk {
   }
   const providersOf = (type: string): Provider[] => providers.filter((provider) => provider.providerTypes.includes(type))
 
-  function countWords(document: SearchDocument): void {
-    for (const word of new Set(indexWords(`${document.name} ${document.keywords} ${document.body}`))) words.set(word, (words.get(word) ?? 0) + 1)
+  function countWords({ text }: IndexedDocument): void {
+    for (const word of new Set(indexWords(`${text.name} ${text.keywords} ${text.body}`))) words.set(word, (words.get(word) ?? 0) + 1)
   }
 
   // ---- services
@@ -440,26 +439,24 @@ export function generateCouncil(council: Council, councilCount: number): Chunk {
     const areas = [council.code, ...(rng.chance(0.1) ? [neighbourCode] : [])].sort()
     for (const council_code of areas) chunk.areas_served.push({ subject_id: id, council_code })
 
-    const document: SearchDocument = {
-      subject_id: id,
-      kind: 'service',
+    const document = serviceDocument({
+      id,
       name,
-      organisation_name: provider.name,
-      summary: summarise(description),
-      keywords: keywordsForNeeds(needs),
-      body: [description, eligibility, howToAccess, cost, provider.name, located ? town : undefined].filter(Boolean).join('\n'),
-      help_kind: helpKind,
-      provider_type: providerType,
-      provision_level: level,
-      min_age: ages?.[0] ?? null,
-      max_age: ages?.[1] ?? null,
-      is_free: isFree,
-      need_mask: needMask(needs),
-      council_codes: ` ${areas.join(' ')} `,
+      organisationName: provider.name,
+      description,
+      extraText: [eligibility, howToAccess, cost, located ? town : undefined],
+      helpKind,
+      providerType,
+      provisionLevel: level,
+      minAge: ages?.[0] ?? null,
+      maxAge: ages?.[1] ?? null,
+      isFree: isFree === null ? null : isFree === 1,
+      needs,
+      councilCodes: areas,
       lat: located ? here.lat : null,
       lng: located ? here.lng : null,
-      last_reviewed: reviewed,
-    }
+      lastReviewed: reviewed,
+    })
     chunk.search_documents.push(document)
     countWords(document)
   }
@@ -553,27 +550,23 @@ export function generateCouncil(council: Council, councilCount: number): Chunk {
     for (const need_code of needs) chunk.subject_needs.push({ subject_id: id, need_code })
     chunk.areas_served.push({ subject_id: id, council_code: council.code })
 
-    const about = [kind.phase && `${kind.phase} school`, kind.type, town, council.name].filter(Boolean).join(', ')
-    const document: SearchDocument = {
-      subject_id: id,
-      kind: 'school',
+    const document = schoolDocument({
+      id,
       name,
-      organisation_name: null,
-      summary: about,
-      keywords: ['school', keywordsForNeeds(needs)].join(' '),
-      body: [about, resourced && !senUnit ? 'Resourced provision' : null, senUnit ? 'SEN unit' : null, report].filter(Boolean).join('\n'),
-      help_kind: 'schools',
-      provider_type: 'education',
-      provision_level: special ? 'specialist' : 'universal',
-      min_age: kind.ages[0],
-      max_age: kind.ages[1],
-      is_free: 1,
-      need_mask: needMask(needs),
-      council_codes: ` ${council.code} `,
+      phase: kind.phase,
+      establishmentType: kind.type,
+      typeGroup: kind.group,
+      town,
+      laName: council.name,
+      extraText: [resourced && !senUnit ? 'Resourced provision' : null, senUnit ? 'SEN unit' : null, report],
+      minAge: kind.ages[0],
+      maxAge: kind.ages[1],
+      needs,
+      councilCodes: [council.code],
       lat: here.lat,
       lng: here.lng,
-      last_reviewed: reviewed,
-    }
+      lastReviewed: reviewed,
+    })
     chunk.search_documents.push(document)
     countWords(document)
   }
@@ -666,10 +659,20 @@ export async function generateSqlite(file: string, scale: Scale, log: (line: str
   let dataSeconds = 0
   let indexSeconds = 0
   const rows: Record<string, number> = {}
+  const ftsInsert = sqlite.prepare('INSERT INTO search_fts (rowid, name, keywords, body) VALUES (?, ?, ?, ?)')
   const insert = sqlite.transaction((chunk: Chunk, tables: typeof TABLES) => {
     for (const [table, columns] of tables) {
       const statement = statements.get(table)!
-      for (const row of chunk[table] as Row[]) statement.run(columns.map(([name]) => row[name] ?? null))
+      if (table === 'search_documents') {
+        // The text goes only into the contentless FTS5 table, under the row's doc_id.
+        for (const { row, text } of chunk.search_documents) {
+          const values = row as unknown as Row
+          const { lastInsertRowid } = statement.run(columns.map(([name]) => values[name] ?? null))
+          ftsInsert.run(lastInsertRowid, text.name, text.keywords, text.body)
+        }
+      } else {
+        for (const row of chunk[table]) statement.run(columns.map(([name]) => row[name] ?? null))
+      }
       rows[table] = (rows[table] ?? 0) + chunk[table].length
     }
   })
@@ -686,13 +689,13 @@ export async function generateSqlite(file: string, scale: Scale, log: (line: str
     insert(chunk, dataTables)
     dataSeconds += elapsed(since)
     since = process.hrtime.bigint()
-    insert(chunk, indexTables) // FTS5 is kept in step by the migration's triggers.
+    insert(chunk, indexTables)
     addWords(words, chunk)
     indexSeconds += elapsed(since)
     if (++done % 25 === 0) log(`  sqlite: ${done} councils written`)
     generated = process.hrtime.bigint()
   }
-  let since = process.hrtime.bigint()
+  const since = process.hrtime.bigint()
   const word = sqlite.prepare('INSERT INTO search_words (word, doc_count) VALUES (?, ?)')
   for (const [text, count] of words) word.run(text, count)
   sqlite.exec('COMMIT')
@@ -740,7 +743,7 @@ export async function generatePostgres(url: string, schema: string, scale: Scale
     let dataSeconds = 0
     let indexSeconds = 0
     const BATCH = 2000
-    async function insert(table: string, columns: Array<[string, PgType]>, data: Row[]): Promise<void> {
+    async function insert(table: string, columns: Array<[string, PgType]>, data: ReadonlyArray<Record<string, unknown>>): Promise<void> {
       for (let start = 0; start < data.length; start += BATCH) {
         const batch = data.slice(start, start + BATCH)
         const arrays = columns.map(([name]) => batch.map((row) => row[name] ?? null))
@@ -751,6 +754,28 @@ export async function generatePostgres(url: string, schema: string, scale: Scale
       }
       rows[table] = (rows[table] ?? 0) + data.length
     }
+    const [, documentColumns] = TABLES.find(([table]) => table === 'search_documents')!
+    /** Rows with their tsvector made by PostgreSQL from the text, weighted as the indexer does. */
+    async function insertDocuments(documents: IndexedDocument[]): Promise<void> {
+      const names = documentColumns.map(([name]) => name)
+      for (let start = 0; start < documents.length; start += BATCH) {
+        const batch = documents.slice(start, start + BATCH)
+        const arrays = [
+          ...documentColumns.map(([name]) => batch.map(({ row }) => (row as unknown as Record<string, unknown>)[name] ?? null)),
+          batch.map(({ text }) => text.name),
+          batch.map(({ text }) => text.keywords),
+          batch.map(({ text }) => text.body),
+        ]
+        const types = [...documentColumns.map(([, type]) => type), 'text', 'text', 'text']
+        await client.query(
+          `INSERT INTO search_documents (${names.join(', ')}, tsv)
+           SELECT ${names.join(', ')}, setweight(to_tsvector('english', t_name), 'A') || setweight(to_tsvector('english', t_keywords), 'B') || setweight(to_tsvector('english', t_body), 'C')
+           FROM unnest(${types.map((type, i) => `$${i + 1}::${type}[]`).join(', ')}) AS u(${names.join(', ')}, t_name, t_keywords, t_body)`,
+          arrays,
+        )
+      }
+      rows.search_documents = (rows.search_documents ?? 0) + documents.length
+    }
     let done = 0
     let generateSeconds = 0
     let generated = process.hrtime.bigint()
@@ -760,13 +785,12 @@ export async function generatePostgres(url: string, schema: string, scale: Scale
       await client.query('BEGIN')
       for (const [table, columns] of TABLES) {
         if (table === 'search_documents') continue
-        await insert(table, columns, chunk[table] as Row[])
+        await insert(table, columns, chunk[table])
       }
       await client.query('COMMIT')
       dataSeconds += elapsed(since)
       since = process.hrtime.bigint()
-      const [, documentColumns] = TABLES.find(([table]) => table === 'search_documents')!
-      await insert('search_documents', documentColumns, chunk.search_documents as unknown as Row[])
+      await insertDocuments(chunk.search_documents)
       addWords(words, chunk)
       indexSeconds += elapsed(since)
       if (++done % 25 === 0) log(`  postgres: ${done} councils written`)
@@ -793,12 +817,26 @@ export async function generatePostgres(url: string, schema: string, scale: Scale
 
 // ---- --verify: the bulk index equals what rebuildSearchIndex makes -----------------------------
 
-async function snapshot(db: Kysely<Database>): Promise<{ documents: string[]; words: string[] }> {
+/** Words whose matches are compared: the FTS5 table is contentless, so its text cannot be read back. */
+const PROBES = ['autism', 'autistic', 'speech', 'therapy', 'dyslexia', 'camhs', 'short', 'breaks', 'deaf', 'sendiass', 'school', 'synthetic', 'council', 'dorchester', 'report', 'wheelchair']
+
+async function snapshot(db: Kysely<Database>): Promise<{ documents: string[]; words: string[]; matches: string[] }> {
   const documents = await db.selectFrom('search_documents').selectAll().orderBy('subject_id').execute()
   const words = await db.selectFrom('search_words').selectAll().orderBy('word').execute()
+  const matches: string[] = []
+  for (const probe of PROBES) {
+    for (const column of ['name', 'keywords', 'body']) {
+      // Which records match, per column, and their bm25 score: equal only if the indexed text is.
+      const rows = await sql<{ subject_id: string; score: number }>`SELECT d.subject_id, round(bm25(search_fts, 10.0, 4.0, 1.0), 6) AS score
+        FROM search_fts JOIN search_documents d ON d.doc_id = search_fts.rowid
+        WHERE search_fts MATCH ${`${column} : "${probe}"`} ORDER BY d.subject_id`.execute(db)
+      matches.push(`${column}:${probe} ${rows.rows.length} ${createHash('sha1').update(rows.rows.map((row) => `${row.subject_id}=${row.score}`).join(',')).digest('hex')}`)
+    }
+  }
   return {
     documents: documents.map(({ doc_id: _id, ...row }) => JSON.stringify(row)),
     words: words.map((row) => `${row.word}:${row.doc_count}`),
+    matches,
   }
 }
 
@@ -807,8 +845,11 @@ export async function verifyIndex(file: string, log: (line: string) => void): Pr
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
   try {
     const bulk = await snapshot(db)
+    // Empty the FTS5 table with 'delete-all' first: on a contentless_delete table, deleted rows stay
+    // in bm25's statistics (bench/fts5-stats-repro.ts), and the scores below must be comparable.
+    await sql`INSERT INTO search_fts(search_fts) VALUES ('delete-all')`.execute(db)
     const since = process.hrtime.bigint()
-    const indexed = await rebuildSearchIndex(db)
+    const indexed = await rebuildSearchIndex({ db, kind: 'sqlite', close: () => db.destroy() })
     log(`  rebuildSearchIndex: ${indexed} subjects in ${elapsed(since).toFixed(1)} s`)
     const rebuilt = await snapshot(db)
     const integrity = await sql`INSERT INTO search_fts(search_fts) VALUES ('integrity-check')`.execute(db).then(
@@ -817,7 +858,7 @@ export async function verifyIndex(file: string, log: (line: string) => void): Pr
     )
     let ok = integrity === 'ok'
     log(`  FTS5 integrity-check: ${integrity}`)
-    for (const key of ['documents', 'words'] as const) {
+    for (const key of ['documents', 'words', 'matches'] as const) {
       const a = bulk[key]
       const b = rebuilt[key]
       const differing = a.findIndex((value, index) => value !== b[index])
@@ -849,8 +890,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const storeKind = option('store') ?? 'sqlite'
   if (storeKind !== 'sqlite') throw new Error('The generator on its own writes SQLite files; bench/run.ts loads PostgreSQL.')
   const out = option('out') ?? resolve(ROOT, `bench/.cache/generate-${scale}.sqlite`)
-  const { mkdirSync } = await import('node:fs')
-  const { dirname } = await import('node:path')
   mkdirSync(dirname(out), { recursive: true })
   console.log(`Generating ${scale} SYNTHETIC data into ${out}`)
   const report = await generateSqlite(out, scale, console.log)

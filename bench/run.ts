@@ -11,6 +11,7 @@
 //   --budget=S                    BENCH_BUDGET       stop sampling a query after S seconds once it has 10 samples (default 6)
 //   --warmup=N                    BENCH_WARMUP       unmeasured runs per query first (default 3)
 //   --connections=N               BENCH_CONNECTIONS  autocannon connections (default 10)
+//   --timeout=S                   BENCH_TIMEOUT      autocannon's per-request timeout (default 60; a timed-out request counts as an error)
 //   --regenerate                                     ignore the cached SQLite file
 //   PostgreSQL: BENCH_DATABASE_URL, else TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test,
 //   in a schema of its own (bench_<random>), dropped at the end.
@@ -34,7 +35,7 @@ import { buildServices, type Services } from '../src/services.js'
 import { benchConfig } from './config.js'
 import { fingerprint, generatePostgres, generateSqlite, SCALES, type GenerationReport, type Scale } from './generate.js'
 import { QUERIES, requestFor, type BenchQuery } from './queries.js'
-import { median, ms, round, summarise, table, type Summary } from './stats.js'
+import { codeVersion, median, ms, round, summarise, table, type Summary } from './stats.js'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const CACHE = resolve(ROOT, 'bench/.cache')
@@ -71,6 +72,7 @@ const options = {
   budgetSeconds: positive('budget', 'BENCH_BUDGET', 6),
   warmup: positive('warmup', 'BENCH_WARMUP', 3),
   connections: positive('connections', 'BENCH_CONNECTIONS', 10),
+  timeout: positive('timeout', 'BENCH_TIMEOUT', 60),
   regenerate: option('regenerate', 'BENCH_REGENERATE') === 'true',
 }
 const postgresUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'
@@ -133,6 +135,7 @@ async function prepareSqlite(): Promise<Prepared> {
   // Measure a private copy, so the cached file is never touched.
   const file = join(os.tmpdir(), `local-offer-bench-${process.pid}.sqlite`)
   copyFileSync(cached, file)
+  if (existsSync(`${cached}-wal`)) copyFileSync(`${cached}-wal`, `${file}-wal`)
   cleanups.push(() => {
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true })
   })
@@ -216,6 +219,8 @@ interface QueryResult {
   ratio: number
   /** Median milliseconds per SQL statement kind, from one more set of runs with query logging. */
   statements?: Record<string, number>
+  /** How many statements of each kind one search ran. */
+  statementCounts?: Record<string, number>
   /** Every search.search() time, for the pooled percentiles. */
   samples: number[]
 }
@@ -276,12 +281,15 @@ async function measureInProcess(services: Services): Promise<QueryResult[]> {
 
 // ---- where the time goes: every SQL statement timed, and the plans -------------------------------
 
-type Classified = 'words' | 'hits' | 'counts (all facets)' | 'counts (one facet)' | 'other'
+type Classified = 'words' | 'page of hits' | 'facet counts' | 'other'
+const CLASSIFIED: Classified[] = ['words', 'page of hits', 'facet counts', 'other']
 
+/** What a statement is for, from its SQL (the engine's shapes as of c53169d, and the earlier ones). */
 function classify(text: string): Classified {
   if (/search_words/.test(text)) return 'words'
-  if (/count\(\*\) AS total/.test(text)) return (text.match(/sum\(CASE/g)?.length ?? 0) > 20 ? 'counts (all facets)' : 'counts (one facet)'
-  if (/ORDER BY/.test(text)) return 'hits'
+  if (/GROUP BY d\.facet_mask|count\(\*\) AS total/.test(text)) return 'facet counts'
+  // The page: its hits, and (ranking in tiers) how many matches the first tier has.
+  if (/ORDER BY/.test(text) || /^\s*SELECT count\(\*\) AS n FROM/.test(text)) return 'page of hits'
   return 'other'
 }
 
@@ -292,21 +300,25 @@ interface Logged {
   close(): Promise<void>
 }
 
-function loggedStore(prepared: Prepared): Logged {
+async function loggedStore(prepared: Prepared): Promise<Logged> {
   const statements: Logged['statements'] = []
   const onLog = (event: LogEvent) => {
     if (event.level === 'query') statements.push({ sql: event.query.sql, parameters: event.query.parameters, ms: event.queryDurationMillis })
   }
   if (prepared.kind === 'sqlite') {
-    const handle = new SqliteDatabase(prepared.location.file!)
-    handle.pragma('journal_mode = WAL')
-    handle.pragma('busy_timeout = 5000')
+    const handle = new SqliteDatabase(prepared.location.file ?? '')
+    // The same connection settings as the site's own (openStore), read back from its connection.
+    for (const name of ['journal_mode', 'busy_timeout', 'synchronous', 'mmap_size', 'cache_size', 'foreign_keys']) {
+      const result = await sql<Record<string, string | number>>`${sql.raw(`PRAGMA ${name}`)}`.execute(prepared.store.db)
+      const value = Object.values(result.rows[0] ?? {})[0]
+      if (value !== undefined) handle.pragma(`${name} = ${value}`)
+    }
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: handle }), log: onLog })
     return {
       store: { db, kind: 'sqlite', close: () => db.destroy() },
       statements,
       explain(text, parameters) {
-        const rows = handle.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...(parameters as unknown[])) as Array<{ id: number; parent: number; detail: string }>
+        const rows = handle.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...parameters) as Array<{ id: number; parent: number; detail: string }>
         const depth = new Map<number, number>([[0, -1]])
         return Promise.resolve(
           rows
@@ -335,7 +347,7 @@ function loggedStore(prepared: Prepared): Logged {
 }
 
 async function breakdown(prepared: Prepared, services: Services, results: QueryResult[]): Promise<string> {
-  const logged = loggedStore(prepared)
+  const logged = await loggedStore(prepared)
   const search = createSearchService(logged.store, services.postcodes, { invalidPostcode: 'invalid', unknownPostcode: (postcode) => `unknown ${postcode}` })
   const plans: string[] = []
   try {
@@ -343,28 +355,34 @@ async function breakdown(prepared: Prepared, services: Services, results: QueryR
       const request: SearchRequest = requestFor(query.query)
       await search.search(request)
       const perKind = new Map<Classified, number[]>()
+      const statementCounts = new Map<Classified, number>()
       for (let run = 0; run < 5; run++) {
         logged.statements.length = 0
         await search.search(request)
         const sums = new Map<Classified, number>()
+        statementCounts.clear()
         for (const statement of logged.statements) {
           const kind = classify(statement.sql)
           sums.set(kind, (sums.get(kind) ?? 0) + statement.ms)
+          statementCounts.set(kind, (statementCounts.get(kind) ?? 0) + 1)
         }
         for (const [kind, total] of sums) perKind.set(kind, [...(perKind.get(kind) ?? []), total])
       }
       results[index]!.statements = Object.fromEntries([...perKind].map(([kind, samples]) => [kind, median(samples)]))
+      results[index]!.statementCounts = Object.fromEntries(statementCounts)
       // The plans of one run's statements (the spelling lookups are primary-key lookups: skipped).
       logged.statements.length = 0
       const { plan }: { plan: EngineQuery } = await search.plan(request)
       logged.statements.length = 0
       await search.engine.search(plan)
       plans.push(`### ${query.id}\n\n\`${`/search?${query.query}`}\`\n`)
-      const seen = new Set<Classified>()
+      // Each distinct statement once (a chosen filter's counts differ only in their WHERE), at most 4.
+      const seen = new Set<string>()
       for (const statement of logged.statements) {
         const kind = classify(statement.sql)
-        if (seen.has(kind)) continue
-        seen.add(kind)
+        const key = `${statement.sql}|${JSON.stringify(statement.parameters)}`
+        if (seen.has(key) || seen.size >= 4) continue
+        seen.add(key)
         const plan = await logged.explain(statement.sql, statement.parameters)
         plans.push(`${kind}:\n\n\`\`\`\n${statement.sql.replace(/\s+/g, ' ').trim()}\n-- parameters: ${JSON.stringify(statement.parameters)}\n\n${plan}\n\`\`\`\n`)
       }
@@ -386,6 +404,11 @@ interface HttpResult {
   non2xx: number
   errors: number
   timeouts: number
+  /** 1-minute load average before and after the measured run: other work on the machine shows here. */
+  loadBefore: number
+  loadAfter: number
+  /** The same server's ceiling: the cheapest search URL alone, and /health (no search, no page). */
+  ceiling: Array<{ path: string; seconds: number; requestsPerSecond: number; p50: number; p99: number; non2xx: number; errors: number }>
 }
 
 async function startServer(prepared: Prepared): Promise<{ port: number; child: ChildProcess }> {
@@ -408,15 +431,19 @@ async function startServer(prepared: Prepared): Promise<{ port: number; child: C
   return { port, child }
 }
 
-function cannon(port: number, seconds: number): Promise<autocannon.Result> {
+function cannon(port: number, seconds: number, paths: string[] = QUERIES.map((query) => `/search?${query.query}`)): Promise<autocannon.Result> {
   return autocannon({
     url: `http://127.0.0.1:${port}`,
     connections: options.connections,
     duration: seconds,
+    timeout: options.timeout,
     // Each connection goes round the same mix, in order.
-    requests: QUERIES.map((query) => ({ method: 'GET' as const, path: `/search?${query.query}` })),
+    requests: paths.map((path) => ({ method: 'GET' as const, path })),
   })
 }
+
+/** The search in the mix that costs least in process: the server's ceiling with a search and a page. */
+const CHEAPEST = QUERIES[QUERIES.length - 1]!
 
 async function measureHttp(prepared: Prepared): Promise<HttpResult> {
   const { port, child } = await startServer(prepared)
@@ -427,7 +454,23 @@ async function measureHttp(prepared: Prepared): Promise<HttpResult> {
       await response.text()
     }
     await cannon(port, Math.min(5, options.seconds)) // warm-up, not recorded
+    const loadBefore = round(os.loadavg()[0] ?? 0)
     const result = await cannon(port, options.seconds)
+    const loadAfter = round(os.loadavg()[0] ?? 0)
+    const ceiling: HttpResult['ceiling'] = []
+    for (const path of [`/search?${CHEAPEST.query}`, '/health']) {
+      const seconds = Math.min(10, options.seconds)
+      const alone = await cannon(port, seconds, [path])
+      ceiling.push({
+        path,
+        seconds,
+        requestsPerSecond: round(alone.requests.total / (alone.duration || seconds), 1),
+        p50: alone.latency.p50,
+        p99: alone.latency.p99,
+        non2xx: alone.non2xx,
+        errors: alone.errors,
+      })
+    }
     return {
       connections: options.connections,
       seconds: options.seconds,
@@ -437,6 +480,9 @@ async function measureHttp(prepared: Prepared): Promise<HttpResult> {
       non2xx: result.non2xx,
       errors: result.errors,
       timeouts: result.timeouts,
+      loadBefore,
+      loadAfter,
+      ceiling,
     }
   } finally {
     await new Promise<void>((done) => {
@@ -454,7 +500,7 @@ interface StoreResult {
   facts: Record<string, unknown>
   generation: Prepared['generation']
   queries: QueryResult[]
-  http?: HttpResult
+  http: HttpResult
   pooled: Summary
   targets: { p95Under50: string; p95Within2xBare: string; http500PerSecond?: string }
 }
@@ -470,14 +516,15 @@ async function runStore(kind: StoreKind): Promise<{ result: StoreResult; plans: 
   const services = await buildServices(benchConfig(location), prepared.store)
   const facts = await storeFacts(prepared)
   log(`${kind}: ${String(facts.version)}, ${String(facts.sizeMB)} MB, ${JSON.stringify(facts.rows)}`)
+  log(`${kind}: load average ${os.loadavg().map((value) => value.toFixed(2)).join(' ')}`)
   log(`${kind}: in process, ${options.warmup} warm-up runs then up to ${options.iterations} per query (search, bare and plan interleaved)`)
   const queries = await measureInProcess(services)
   log(`${kind}: timing each SQL statement and collecting plans`)
   const plans = await breakdown(prepared, services, queries)
-  let http: HttpResult | undefined
   log(`${kind}: HTTP, autocannon, ${options.connections} connections, ${options.seconds} s over the same ${QUERIES.length} URLs`)
-  http = await measureHttp(prepared)
+  const http = await measureHttp(prepared)
   log(`  ${http.requestsPerSecond} requests/s, p50 ${http.latency.p50} ms, p97.5 ${http.latency.p97_5} ms, p99 ${http.latency.p99} ms, non-2xx ${http.non2xx}, errors ${http.errors}`)
+  for (const c of http.ceiling) log(`  ceiling ${c.path}: ${c.requestsPerSecond} requests/s, p50 ${c.p50} ms, p99 ${c.p99} ms`)
 
   const pooled = summarise(queries.flatMap((query) => query.samples))
   const passing = queries.filter((query) => query.search.p95 < TARGET_P95_MS).length
@@ -507,8 +554,10 @@ function machine(): Record<string, unknown> {
     cpuModel: cpus[0]?.model ?? '?',
     memoryGB: round(os.totalmem() / 1024 ** 3, 1),
     platform: `${os.type()} ${os.release()} ${os.arch()}`,
+    code: codeVersion(ROOT),
     node: process.version,
     nodeEnv: process.env.NODE_ENV,
+    loadAverage: os.loadavg().map((value) => round(value)),
   }
 }
 
@@ -536,11 +585,14 @@ function queryTable(result: StoreResult): string {
 }
 
 function statementTable(result: StoreResult): string {
-  const kinds: Classified[] = ['words', 'hits', 'counts (all facets)', 'counts (one facet)', 'other']
   return table(
-    ['#', 'query', ...kinds.map((kind) => `${kind} ms`)],
-    result.queries.map((q, index) => [index + 1, q.id, ...kinds.map((kind) => ms(q.statements?.[kind]))]),
-    ['r', 'l', 'r', 'r', 'r', 'r', 'r'],
+    ['#', 'query', ...CLASSIFIED.map((kind) => `${kind} ms (statements)`)],
+    result.queries.map((q, index) => [
+      index + 1,
+      q.id,
+      ...CLASSIFIED.map((kind) => (q.statements?.[kind] === undefined ? '-' : `${ms(q.statements[kind])} (${q.statementCounts?.[kind] ?? '?'})`)),
+    ]),
+    ['r', 'l', 'r', 'r', 'r', 'r'],
   )
 }
 
@@ -549,6 +601,8 @@ function report(results: StoreResult[], started: Date): string {
   lines.push(`# Search benchmark: ${scale} scale, ${started.toISOString().slice(0, 10)}`)
   lines.push('')
   lines.push('All data is SYNTHETIC (bench/generate.ts): "Synthetic council N", names labelled "(synthetic)". See bench/README.md.')
+  lines.push('')
+  lines.push(`Code measured: ${codeVersion(ROOT)}.`)
   lines.push('')
   lines.push('## Machine and settings')
   lines.push('')
@@ -572,7 +626,7 @@ function report(results: StoreResult[], started: Date): string {
     lines.push('')
     lines.push(queryTable(result))
     lines.push('')
-    lines.push('Where the time goes (median ms per kind of SQL statement in one search.search(), from 5 logged runs; on PostgreSQL the engine runs them concurrently on separate connections):')
+    lines.push('Where the time goes: median ms per kind of SQL statement in one search.search(), summed over that kind\'s statements (how many in brackets), from 5 logged runs. On PostgreSQL the engine runs them concurrently on separate pooled connections, so they overlap and each is slowed by the others; on SQLite they run one after another.')
     lines.push('')
     lines.push(statementTable(result))
     if (result.http) {
@@ -582,9 +636,19 @@ function report(results: StoreResult[], started: Date): string {
       lines.push('')
       lines.push(
         table(
-          ['requests', 'requests/s', 'p50 ms', 'p97.5 ms', 'p99 ms', 'mean ms', 'max ms', 'non-2xx', 'errors', 'timeouts'],
-          [[h.requests, h.requestsPerSecond, h.latency.p50, h.latency.p97_5, h.latency.p99, h.latency.mean, h.latency.max, h.non2xx, h.errors, h.timeouts]],
-          ['r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+          ['requests', 'requests/s', 'p50 ms', 'p97.5 ms', 'p99 ms', 'mean ms', 'max ms', 'non-2xx', 'errors', 'timeouts', 'load before/after'],
+          [[h.requests, h.requestsPerSecond, h.latency.p50, h.latency.p97_5, h.latency.p99, h.latency.mean, h.latency.max, h.non2xx, h.errors, h.timeouts, `${h.loadBefore} / ${h.loadAfter}`]],
+          ['r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+        ),
+      )
+      lines.push('')
+      lines.push(`The same server's ceiling (one URL repeated, ${h.connections} connections): what the framework and page cost without an expensive search:`)
+      lines.push('')
+      lines.push(
+        table(
+          ['URL', 'seconds', 'requests/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors'],
+          h.ceiling.map((c) => [c.path, c.seconds, c.requestsPerSecond, c.p50, c.p99, c.non2xx, c.errors]),
+          ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
         ),
       )
     }
@@ -601,6 +665,7 @@ function report(results: StoreResult[], started: Date): string {
 
 async function main(): Promise<void> {
   const started = new Date()
+  log(`Code: ${codeVersion(ROOT)}`)
   log(`Search benchmark: scale ${scale} (${JSON.stringify(SCALES[scale])}), stores ${stores.join(', ')}; all data SYNTHETIC`)
   const results: StoreResult[] = []
   const plans: string[] = []
@@ -616,7 +681,7 @@ async function main(): Promise<void> {
   const base = join(RESULTS, `${started.toISOString().slice(0, 10)}-${scale}`)
   writeFileSync(`${base}.md`, text)
   writeFileSync(`${base}.json`, JSON.stringify({ started: started.toISOString(), scale, options, machine: machine(), results }, null, 2))
-  writeFileSync(`${base}-plans.md`, `# Query plans: ${scale} scale, ${started.toISOString().slice(0, 10)}\n\nSQLite: EXPLAIN QUERY PLAN. PostgreSQL: EXPLAIN (ANALYZE, BUFFERS). One plan per kind of statement per query.\n\n${plans.join('\n')}`)
+  writeFileSync(`${base}-plans.md`, `# Query plans: ${scale} scale, ${started.toISOString().slice(0, 10)}\n\nSQLite: EXPLAIN QUERY PLAN. PostgreSQL: EXPLAIN (ANALYZE, BUFFERS). Each distinct statement of one search, up to 4 per search.\n\n${plans.join('\n')}`)
   log(`\nWritten: ${base}.md, ${base}.json, ${base}-plans.md`)
 }
 

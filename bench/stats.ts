@@ -1,4 +1,5 @@
 // Percentiles and small formatting helpers for the benchmark's tables.
+import { execFileSync } from 'node:child_process'
 
 export interface Summary {
   n: number
@@ -54,4 +55,16 @@ export function table(headers: string[], rows: Array<Array<string | number>>, al
     `| ${row.map((cell, column) => (align[column] === 'r' ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join(' | ')} |`
   const rule = `|${widths.map((width, column) => (align[column] === 'r' ? `${'-'.repeat(width + 1)}:` : `${'-'.repeat(width + 2)}`)).join('|')}|`
   return [line(headers), rule, ...cells.slice(1).map(line)].join('\n')
+}
+
+/** Which code was measured: HEAD's short hash and subject, and whether src/ differs from it. */
+export function codeVersion(root: string): string {
+  try {
+    const git = (...args: string[]) => execFileSync('git', ['-C', root, ...args], { encoding: 'utf8' }).trim()
+    const head = git('log', '-1', '--format=%h %s')
+    const dirty = git('status', '--porcelain', '--', 'src').length > 0
+    return `${head}${dirty ? ' (+ uncommitted changes in src/)' : ''}`
+  } catch {
+    return 'unknown (no git)'
+  }
 }

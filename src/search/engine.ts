@@ -161,12 +161,13 @@ export function createSearchEngine(store: Store): SearchEngine {
 
   /** A page of results: `text` chooses the matches, `rankText` orders them by relevance. */
   function hitsQuery(plan: EngineQuery, text: string | undefined, rankText: string | undefined, limit: number, offset: number) {
+    // doc_id last: equal scores and names still come in one order, so pages never repeat or skip.
     const order =
       plan.sort === 'distance' && plan.location
-        ? sql`CASE WHEN d.lat IS NULL THEN 1 ELSE 0 END, ${squaredDistance(plan.location)}, d.name`
+        ? sql`CASE WHEN d.lat IS NULL THEN 1 ELSE 0 END, ${squaredDistance(plan.location)}, d.name, d.doc_id`
         : rankText
-          ? sql`${dialect.rank(rankText)}, d.name`
-          : sql`d.name`
+          ? sql`${dialect.rank(rankText)}, d.name, d.doc_id`
+          : sql`d.name, d.doc_id`
     return sql<HitRow>`SELECT d.subject_id, d.kind, d.name, d.organisation_name, d.summary, d.help_kind, d.provider_type,
         d.provision_level, d.min_age, d.max_age, d.is_free, d.council_codes, d.last_reviewed, d.lat, d.lng
       FROM ${dialect.from(text)} ${whereClause(baseConditions(plan, text))}

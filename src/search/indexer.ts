@@ -321,7 +321,8 @@ async function addWords(db: Transaction<Database>, counts: Map<string, number>):
 export async function rebuildSearchIndex(store: Store): Promise<number> {
   const { db, kind } = store
   await db.transaction().execute(async (trx) => {
-    if (kind === 'sqlite') await sql`DELETE FROM search_fts`.execute(trx)
+    // 'delete-all' also resets the statistics bm25 ranks by; deleting row by row would leave them.
+    if (kind === 'sqlite') await sql`INSERT INTO search_fts(search_fts) VALUES ('delete-all')`.execute(trx)
     await trx.deleteFrom('search_documents').execute()
     await trx.deleteFrom('search_words').execute()
   })
