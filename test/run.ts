@@ -38,4 +38,8 @@ const result = spawnSync(
   ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files],
   { stdio: 'inherit', env: process.env },
 )
+// Said again at the end, where nobody can miss it.
+if (kinds.includes('integration') && !process.env.TEST_DATABASE_URL) {
+  console.log('\n*** The PostgreSQL suite was SKIPPED: set TEST_DATABASE_URL=postgres://... to run it. ***')
+}
 process.exit(result.status ?? 1)
