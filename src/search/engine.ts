@@ -1,7 +1,8 @@
 // Runs a planned search inside the store. Filters, counts and distance are portable SQL; only
 // the text match and its ranking differ: FTS5 + bm25 on SQLite, tsvector + ts_rank on PostgreSQL.
-import { sql, type RawBuilder } from 'kysely'
+import { sql, type RawBuilder, type Selectable } from 'kysely'
 import type { Store, StoreKind } from '../db/connection.js'
+import type { SearchDocumentsTable } from '../db/schema.js'
 import { emptyFacets, FACET_VALUES, filterMasks, setFacetCount, type FacetGroup } from './facets.js'
 import type { ParsedQuery } from './query.js'
 import type { EngineQuery, Facets, SearchEngine, SearchFilters } from './types.js'
@@ -110,23 +111,8 @@ function whereClause(conditions: RawBuilder<unknown>[]): RawBuilder<unknown> {
   return conditions.length > 0 ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``
 }
 
-interface HitRow {
-  subject_id: string
-  kind: 'service' | 'school'
-  name: string
-  organisation_name: string | null
-  summary: string
-  help_kind: string
-  provider_type: string
-  provision_level: string
-  min_age: number | null
-  max_age: number | null
-  is_free: number | null
-  council_codes: string
-  last_reviewed: string | null
-  lat: number | null
-  lng: number | null
-}
+/** What a page of results reads: the row without its internal id and mask. */
+type HitRow = Omit<Selectable<SearchDocumentsTable>, 'doc_id' | 'facet_mask'>
 
 export function createSearchEngine(store: Store): SearchEngine {
   const dialect = DIALECTS[store.kind]
