@@ -38,7 +38,7 @@ function openSqlite(file: string): Store {
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('synchronous = NORMAL')
   // Searches read many rows by id: map the file into memory and keep a large page cache, rather
-  // than a read() system call per page (measured 2.4x faster on the national-scale benchmark).
+  // than a read() system call per page (docs/decisions/0005-search-index-shape.md).
   sqlite.pragma('mmap_size = 1073741824')
   sqlite.pragma('cache_size = -262144')
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })

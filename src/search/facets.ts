@@ -4,7 +4,7 @@ import { AGE_BANDS, HELP_KINDS, PROVIDER_TYPES, PROVISION_LEVELS } from '../doma
 import { NEED_TERMS, needWithArea } from '../domain/needs.js'
 import type { Facets, SearchFilters } from './types.js'
 
-export type FacetGroup = Exclude<keyof Facets, never>
+export type FacetGroup = keyof Facets
 
 export interface FacetValue {
   group: FacetGroup

@@ -85,6 +85,6 @@ export interface EngineResult {
 
 export interface SearchEngine {
   search(plan: EngineQuery): Promise<EngineResult>
-  /** The bare SQL for the same search, without query understanding or shaping: the benchmark's floor. */
+  /** The same page of results straight from the store, without query understanding, counts or shaping: the benchmark's floor. */
   bare(plan: EngineQuery): Promise<number>
 }
