@@ -3,6 +3,7 @@
 import { sql, type RawBuilder, type Selectable } from 'kysely'
 import type { Store, StoreKind } from '../db/connection.js'
 import type { SearchDocumentsTable } from '../db/schema.js'
+import { boundingBox } from '../geo/distance.js'
 import { emptyFacets, FACET_VALUES, filterMasks, setFacetCount, type FacetGroup } from './facets.js'
 import type { ParsedQuery } from './query.js'
 import type { EngineQuery, Facets, SearchEngine, SearchFilters } from './types.js'
@@ -98,11 +99,12 @@ function squaredDistance(location: { lat: number; lng: number }): RawBuilder<num
 function locationConditions(plan: EngineQuery): RawBuilder<unknown>[] {
   const radius = plan.location?.radiusKm
   if (!plan.location || radius === undefined) return []
+  // The box lets the (lat, lng) index find candidates; the circle test then keeps the ones inside.
+  const box = boundingBox(plan.location, radius)
   const degrees = radius / KM_PER_DEGREE
-  const lngDegrees = degrees / Math.max(0.01, Math.cos((plan.location.lat * Math.PI) / 180))
   return [
-    sql`d.lat BETWEEN ${plan.location.lat - degrees} AND ${plan.location.lat + degrees}`,
-    sql`d.lng BETWEEN ${plan.location.lng - lngDegrees} AND ${plan.location.lng + lngDegrees}`,
+    sql`d.lat BETWEEN ${box.minLat} AND ${box.maxLat}`,
+    sql`d.lng BETWEEN ${box.minLng} AND ${box.maxLng}`,
     sql`${squaredDistance(plan.location)} <= ${degrees * degrees}`,
   ]
 }

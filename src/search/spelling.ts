@@ -47,9 +47,6 @@ export function editDistance(a: string, b: string, maxDistance: number = Number.
   return distance > limit ? over : distance
 }
 
-/** Damerau-Levenshtein (optimal string alignment) distance; an alias of `editDistance`. */
-export const damerauLevenshtein = editDistance
-
 /** How many edits a word may be away from its correction: none below 4 letters, 1 for 4-5, 2 for 6+. */
 export function allowedDistance(word: string): number {
   const length = Array.from(word).length

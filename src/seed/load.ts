@@ -17,18 +17,11 @@ import { importGias, type GiasImportReport } from '../importers/gias/import.js'
 import { rebuildSearchIndex } from '../search/indexer.js'
 import { translator } from '../web/i18n/index.js'
 import { demoDataset, SEED_DOCUMENTS_DIR } from './dataset.js'
+import { SEED_COUNCILS } from './source.js'
 import type { SeedAddress, SeedDataset } from './types.js'
 
 export const GIAS_SAMPLE = resolve(PROJECT_ROOT, 'data/gias/edubase-sample.csv')
 
-/** Councils named by the seed documents' areas (ONS codes). */
-export const SEED_COUNCILS = [
-  { code: 'E08000025', name: 'Birmingham City Council' },
-  { code: 'E08000012', name: 'Liverpool City Council' },
-  { code: 'E06000021', name: 'Stoke-on-Trent City Council' },
-  { code: 'E08000017', name: 'City of Doncaster Council' },
-  { code: 'E10000003', name: 'Cambridgeshire County Council' },
-]
 
 /** The same seed key gives the same UUID on every install, so links to demo pages stay stable. */
 export function seedId(key: string): string {

@@ -45,8 +45,3 @@ export async function createOrganisation(db: Kysely<Database>, input: Organisati
 export async function findOrganisation(db: Kysely<Database>, id: string): Promise<OrganisationRow | undefined> {
   return db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst()
 }
-
-export async function countOrganisations(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('organisations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
-  return Number(row.n)
-}

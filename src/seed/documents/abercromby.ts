@@ -5,12 +5,12 @@
 // calls them Local Authority services (or ties them to the Local Authority's statutory
 // assessment). Services it only says the Local Authority pays for are recorded under the name it
 // gives, with kind 'other' (or 'nhs' where it says Health provides them).
+import { citing, COUNCIL, NO_ADDRESS } from '../source.js'
 import type { SeedDataset } from '../types.js'
 
 const FILE = 'abercromby-nursery-local-offer.txt'
-const LIVERPOOL = 'E08000012'
-const NO_ADDRESS = 'The source document gives no address.'
-const from = (excerpt: string) => ({ file: FILE, excerpt })
+const LIVERPOOL = COUNCIL.liverpool
+const from = citing(FILE)
 
 /** How the nursery says a child is referred to an outside professional. */
 const VIA_SCHOOL =

@@ -4,12 +4,12 @@
 // printed under question 18 ("What other support is available to parents?"). The document does not
 // say who runs most of the agencies it lists, so they are recorded under the names it gives, with
 // kind 'other'.
+import { citing, COUNCIL, NO_ADDRESS } from '../source.js'
 import type { SeedDataset } from '../types.js'
 
 const FILE = 'alexandra-infants-junior-local-offer.txt'
-const STOKE = 'E06000021'
-const NO_ADDRESS = 'The source document gives no address.'
-const from = (excerpt: string) => ({ file: FILE, excerpt })
+const STOKE = COUNCIL.stokeOnTrent
+const from = citing(FILE)
 
 /** Question 4: how the school brings in an outside agency. */
 const VIA_SCHOOL =

@@ -4,12 +4,12 @@
 // naming it; the services it calls "Local Authority central services" are recorded under the
 // council for Doncaster, where the school is. Other outside agencies are recorded under the names
 // it gives, with kind 'other'.
+import { citing, COUNCIL, NO_ADDRESS } from '../source.js'
 import type { SeedDataset } from '../types.js'
 
 const FILE = 'bawtry-mayflower-primary-send.txt'
-const DONCASTER = 'E08000017'
-const NO_ADDRESS = 'The source document gives no address.'
-const from = (excerpt: string) => ({ file: FILE, excerpt })
+const DONCASTER = COUNCIL.doncaster
+const from = citing(FILE)
 
 /** How the school says a child is referred to a specialist professional. */
 const VIA_SCHOOL =

@@ -7,12 +7,12 @@
 // Peterborough Clinical Commissioning Group, the health body that publishes the toolkit with the
 // council. National organisations get Cambridgeshire's code only, because that is the document
 // they came from. Web addresses are kept exactly as printed.
+import { citing, COUNCIL, NO_ADDRESS } from '../source.js'
 import type { SeedDataset } from '../types.js'
 
 const FILE = 'cambridgeshire-local-offer-toolkit.txt'
-const CAMBRIDGESHIRE = 'E10000003'
-const NO_ADDRESS = 'The source document gives no address.'
-const from = (excerpt: string) => ({ file: FILE, excerpt })
+const CAMBRIDGESHIRE = COUNCIL.cambridgeshire
+const from = citing(FILE)
 
 /** The audience the toolkit's resource table gives for most national resources. */
 const RESOURCE_AUDIENCE = 'Teachers, parents, and local authority and health SEND professionals.'

@@ -2,12 +2,12 @@
 // Source: data/seed-documents/cromwell-primary-sen-report.txt. Every value below is in that
 // document; fields it is silent on are left out. Organisations whose runner the report does not
 // name are recorded under the name it gives, with kind 'other'.
+import { citing, COUNCIL, NO_ADDRESS } from '../source.js'
 import type { SeedDataset } from '../types.js'
 
 const FILE = 'cromwell-primary-sen-report.txt'
-const BIRMINGHAM = 'E08000025'
-const NO_ADDRESS = 'The source document gives no address.'
-const from = (excerpt: string) => ({ file: FILE, excerpt })
+const BIRMINGHAM = COUNCIL.birmingham
+const from = citing(FILE)
 
 /** How the report says any outside agency is brought in. */
 const VIA_SCHOOL =

@@ -6,7 +6,6 @@ export type Catalogue = { [key: string]: string | Catalogue }
 export type Translate = (key: string, params?: Record<string, string | number>) => string
 
 const CATALOGUES: Record<string, Catalogue> = { en }
-export const LANGUAGES = Object.keys(CATALOGUES)
 
 function lookup(catalogue: Catalogue, key: string): string | Catalogue | undefined {
   let node: string | Catalogue | undefined = catalogue
