@@ -768,8 +768,9 @@ export async function generatePostgres(url: string, schema: string, scale: Scale
         ]
         const types = [...documentColumns.map(([, type]) => type), 'text', 'text', 'text']
         await client.query(
-          `INSERT INTO search_documents (${names.join(', ')}, tsv)
-           SELECT ${names.join(', ')}, setweight(to_tsvector('english', t_name), 'A') || setweight(to_tsvector('english', t_keywords), 'B') || setweight(to_tsvector('english', t_body), 'C')
+          `INSERT INTO search_documents (${names.join(', ')}, tsv, name_tsv)
+           SELECT ${names.join(', ')}, setweight(to_tsvector('english', t_name), 'A') || setweight(to_tsvector('english', t_keywords), 'B') || setweight(to_tsvector('english', t_body), 'C'),
+             to_tsvector('english', t_name)
            FROM unnest(${types.map((type, i) => `$${i + 1}::${type}[]`).join(', ')}) AS u(${names.join(', ')}, t_name, t_keywords, t_body)`,
           arrays,
         )

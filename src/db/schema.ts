@@ -168,6 +168,12 @@ export interface SearchDocumentsTable {
   last_reviewed: string | null
 }
 
+/** One row (id 1): bumped by every write to the search index, so each app instance can tell its in-memory copy is stale. */
+export interface SearchIndexStateTable {
+  id: number
+  version: number
+}
+
 /** Indexed words and how many documents hold each: the dictionary for spelling correction. */
 export interface SearchWordsTable {
   word: string
@@ -188,6 +194,7 @@ export interface Database {
   areas_served: AreasServedTable
   search_documents: SearchDocumentsTable
   search_words: SearchWordsTable
+  search_index_state: SearchIndexStateTable
 }
 
 export type OrganisationRow = Selectable<OrganisationsTable>

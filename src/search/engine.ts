@@ -1,12 +1,16 @@
-// Runs a planned search inside the store. Filters, counts and distance are portable SQL; only
-// the text match and its ranking differ: FTS5 + bm25 on SQLite, tsvector + ts_rank on PostgreSQL.
-import { sql, type RawBuilder, type Selectable } from 'kysely'
+// Runs a planned search. The store's text index finds the matches (FTS5 on SQLite, tsvector with
+// GIN on PostgreSQL) and ranks them (bm25, ts_rank); filters, radius, counts and the orders by
+// distance or name run in memory over the doc values (src/search/tally.ts), the same code for
+// both stores. Then the page's rows are read by id. docs/decisions/0006-search-counts-in-memory.md
+import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely'
 import type { Store, StoreKind } from '../db/connection.js'
-import type { SearchDocumentsTable } from '../db/schema.js'
+import type { Database, SearchDocumentsTable } from '../db/schema.js'
 import { boundingBox } from '../geo/distance.js'
-import { emptyFacets, FACET_VALUES, filterMasks, setFacetCount, type FacetGroup } from './facets.js'
+import { createDocValuesCache, parseIdList } from './doc-values.js'
+import { filterMasks } from './facets.js'
 import type { ParsedQuery } from './query.js'
-import type { EngineQuery, Facets, SearchEngine, SearchFilters } from './types.js'
+import { distanceOrder, firstInOrder, nameOrder, tally } from './tally.js'
+import type { EngineQuery, SearchEngine, SearchFilters } from './types.js'
 
 const KM_PER_DEGREE = 111.32
 
@@ -50,47 +54,79 @@ export function tsqueryExpression(query: ParsedQuery, weight?: 'A'): string {
     .join(' & ')
 }
 
+/** Which text matches: all of them, those in the name, or those found only elsewhere. */
+type Tier = 'all' | 'name' | 'rest'
+
 interface Dialect {
+  expression(query: ParsedQuery): string
   /** FROM clause, joined to the text index when there is text. */
   from(text: string | undefined): RawBuilder<unknown>
-  textCondition(text: string): RawBuilder<unknown>
-  rank(text: string): RawBuilder<unknown>
-  expression(query: ParsedQuery): string
-  /** The same search split in two: matches in the name, then matches only elsewhere. */
-  tiers(query: ParsedQuery): { inName: string; elsewhere: string }
+  tierCondition(expression: string, tier: Tier): RawBuilder<unknown>
+  /** Ascending: best first. */
+  rank(expression: string): RawBuilder<unknown>
+  /** Every match's doc_id, joined by commas inside the store: one row, not one per match. */
+  matchIds(db: Kysely<Database>, expression: string): Promise<Int32Array>
+  /** A tier's matches, best first, at most `limit`. */
+  rankedIds(db: Kysely<Database>, expression: string, tier: Tier, limit: number): Promise<number[]>
 }
+
+function fts5Tier(expression: string, tier: Tier): string {
+  if (tier === 'name') return `{name} : (${expression})`
+  if (tier === 'rest') return `(${expression}) NOT ({name} : (${expression}))`
+  return expression
+}
+
+// Column weights: name 10, family words for the needs served 4, everything else 1.
+const BM25 = sql`bm25(search_fts, 10.0, 4.0, 1.0)`
+// Weights D, C (body), B (family words), A (name); negated so that ascending order is best first.
+const tsRank = (expression: string) => sql`-ts_rank('{0.05, 0.1, 0.4, 1.0}', d.tsv, to_tsquery('english', ${expression}))`
 
 const DIALECTS: Record<StoreKind, Dialect> = {
   sqlite: {
-    from: (text) => (text ? sql`search_fts JOIN search_documents d ON d.doc_id = search_fts.rowid` : sql`search_documents d`),
-    textCondition: (text) => sql`search_fts MATCH ${text}`,
-    // Column weights: name 10, family words for the needs served 4, everything else 1.
-    rank: () => sql`bm25(search_fts, 10.0, 4.0, 1.0)`,
     expression: fts5Expression,
-    tiers(query) {
-      const expression = fts5Expression(query)
-      return { inName: `{name} : (${expression})`, elsewhere: `(${expression}) NOT ({name} : (${expression}))` }
+    from: (text) => (text ? sql`search_fts JOIN search_documents d ON d.doc_id = search_fts.rowid` : sql`search_documents d`),
+    tierCondition: (expression, tier) => sql`search_fts MATCH ${fts5Tier(expression, tier)}`,
+    rank: () => BM25,
+    async matchIds(db, expression) {
+      const result = await sql<{ ids: string | null }>`SELECT group_concat(rowid) AS ids FROM search_fts WHERE search_fts MATCH ${expression}`.execute(db)
+      return parseIdList(result.rows[0]?.ids)
+    },
+    async rankedIds(db, expression, tier, limit) {
+      // The text index alone: no row of search_documents is read to rank.
+      const result = await sql<{ id: number }>`SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ${fts5Tier(expression, tier)}
+        ORDER BY ${BM25}, rowid LIMIT ${limit}`.execute(db)
+      return result.rows.map((row) => Number(row.id))
     },
   },
   postgres: {
-    from: () => sql`search_documents d`,
-    textCondition: (text) => sql`d.tsv @@ to_tsquery('english', ${text})`,
-    // Weights D, C (body), B (family words), A (name); negated so that ascending order is best first.
-    rank: (text) => sql`-ts_rank('{0.05, 0.1, 0.4, 1.0}', d.tsv, to_tsquery('english', ${text}))`,
     expression: tsqueryExpression,
-    tiers(query) {
-      const inName = tsqueryExpression(query, 'A')
-      return { inName, elsewhere: `(${tsqueryExpression(query)}) & !(${inName})` }
+    from: () => sql`search_documents d`,
+    tierCondition(expression, tier) {
+      const all = sql`d.tsv @@ to_tsquery('english', ${expression})`
+      const inName = sql`d.name_tsv @@ to_tsquery('english', ${expression})`
+      if (tier === 'name') return inName
+      return tier === 'rest' ? sql`${all} AND NOT ${inName}` : all
+    },
+    rank: tsRank,
+    async matchIds(db, expression) {
+      const result = await sql<{ ids: string | null }>`SELECT string_agg(d.doc_id::text, ',') AS ids FROM search_documents d
+        WHERE d.tsv @@ to_tsquery('english', ${expression})`.execute(db)
+      return parseIdList(result.rows[0]?.ids)
+    },
+    async rankedIds(db, expression, tier, limit) {
+      const result = await sql<{ id: number }>`SELECT d.doc_id AS id FROM search_documents d
+        WHERE ${this.tierCondition(expression, tier)} ORDER BY ${tsRank(expression)}, d.doc_id LIMIT ${limit}`.execute(db)
+      return result.rows.map((row) => Number(row.id))
     },
   },
 }
 
 /** Each chosen filter group is one bit test: any of the chosen values' bits. */
-function filterConditions(filters: SearchFilters, except?: keyof SearchFilters): RawBuilder<unknown>[] {
-  return filterMasks(filters, except).map(({ mask }) => sql`(d.facet_mask & ${sql.lit(mask)}) <> 0`)
+function filterConditions(filters: SearchFilters): RawBuilder<unknown>[] {
+  return filterMasks(filters).map(({ mask }) => sql`(d.facet_mask & ${sql.lit(mask)}) <> 0`)
 }
 
-/** Squared distance in degrees of latitude, using an equirectangular projection: exact enough within 50 km. */
+/** Squared distance in degrees of latitude, as src/search/tally.ts works it out. */
 function squaredDistance(location: { lat: number; lng: number }): RawBuilder<number> {
   const cosLat = Math.cos((location.lat * Math.PI) / 180)
   return sql<number>`((d.lat - ${location.lat}) * (d.lat - ${location.lat}) + (d.lng - ${location.lng}) * ${cosLat} * (d.lng - ${location.lng}) * ${cosLat})`
@@ -99,7 +135,6 @@ function squaredDistance(location: { lat: number; lng: number }): RawBuilder<num
 function locationConditions(plan: EngineQuery): RawBuilder<unknown>[] {
   const radius = plan.location?.radiusKm
   if (!plan.location || radius === undefined) return []
-  // The box lets the (lat, lng) index find candidates; the circle test then keeps the ones inside.
   const box = boundingBox(plan.location, radius)
   const degrees = radius / KM_PER_DEGREE
   return [
@@ -113,90 +148,89 @@ function whereClause(conditions: RawBuilder<unknown>[]): RawBuilder<unknown> {
   return conditions.length > 0 ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``
 }
 
-/** What a page of results reads: the row without its internal id and mask. */
-type HitRow = Omit<Selectable<SearchDocumentsTable>, 'doc_id' | 'facet_mask'>
+/** What a page of results reads: the row without its mask. */
+type HitRow = Omit<Selectable<SearchDocumentsTable>, 'facet_mask'>
+
+const HIT_COLUMNS = sql`d.doc_id, d.subject_id, d.kind, d.name, d.organisation_name, d.summary, d.help_kind, d.provider_type,
+  d.provision_level, d.min_age, d.max_age, d.is_free, d.council_codes, d.last_reviewed, d.lat, d.lng`
 
 export function createSearchEngine(store: Store): SearchEngine {
   const dialect = DIALECTS[store.kind]
   const { db } = store
+  const docValues = createDocValuesCache(store)
 
   /**
-   * How many matches have each filter value. The store groups the matches by facet mask (far
-   * fewer groups than rows: one pass and a sort), then each value's count is summed from the groups.
+   * A tier's matches that passed the filters, best first, at most `wanted`. The store ranks a
+   * few more than are wanted, as many as the filters' selectivity suggests, and ranks again with
+   * four times as many while the tier has more and too few passed.
    */
-  async function counts(base: RawBuilder<unknown>[], text: string | undefined, groups: FacetGroup[] | 'all') {
-    const facets = FACET_VALUES.filter((facet) => groups === 'all' || groups.includes(facet.group))
-    const query = sql<{ mask: number; n: number }>`SELECT d.facet_mask AS mask, count(*) AS n
-      FROM ${dialect.from(text)} ${whereClause(base)} GROUP BY d.facet_mask`
-    const rows = (await query.execute(db)).rows
-    const perFacet = facets.map(() => 0)
-    let total = 0
-    for (const row of rows) {
-      const mask = Number(row.mask)
-      const n = Number(row.n)
-      total += n
-      // Masks pass 2^32, beyond JavaScript's bitwise operators: test each bit arithmetically.
-      facets.forEach((facet, index) => {
-        if (Math.floor(mask / facet.bit) % 2 === 1) perFacet[index]! += n
-      })
+  async function rankedSelected(expression: string, tier: Tier, wanted: number, isSelected: Uint8Array, selectivity: number) {
+    let limit = selectivity >= 1 ? wanted : Math.ceil(wanted / Math.max(selectivity, 1e-6)) * 2 + 20
+    for (;;) {
+      const ranked = await dialect.rankedIds(db, expression, tier, limit)
+      const passed = ranked.filter((id) => isSelected[id] === 1)
+      if (passed.length >= wanted || ranked.length < limit) return passed.slice(0, wanted)
+      limit *= 4
     }
-    return { total, columns: facets.map((facet, index) => ({ facet, count: perFacet[index]! })) }
-  }
-
-  function baseConditions(plan: EngineQuery, text: string | undefined, except?: keyof SearchFilters) {
-    return [...(text ? [dialect.textCondition(text)] : []), ...locationConditions(plan), ...filterConditions(plan.filters, except)]
-  }
-
-  /** A page of results: `text` chooses the matches, `rankText` orders them by relevance. */
-  function hitsQuery(plan: EngineQuery, text: string | undefined, rankText: string | undefined, limit: number, offset: number) {
-    // doc_id last: equal scores and names still come in one order, so pages never repeat or skip.
-    const order =
-      plan.sort === 'distance' && plan.location
-        ? sql`CASE WHEN d.lat IS NULL THEN 1 ELSE 0 END, ${squaredDistance(plan.location)}, d.name, d.doc_id`
-        : rankText
-          ? sql`${dialect.rank(rankText)}, d.name, d.doc_id`
-          : sql`d.name, d.doc_id`
-    return sql<HitRow>`SELECT d.subject_id, d.kind, d.name, d.organisation_name, d.summary, d.help_kind, d.provider_type,
-        d.provision_level, d.min_age, d.max_age, d.is_free, d.council_codes, d.last_reviewed, d.lat, d.lng
-      FROM ${dialect.from(text)} ${whereClause(baseConditions(plan, text))}
-      ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`
-  }
-
-  async function countMatches(plan: EngineQuery, text: string): Promise<number> {
-    const result = await sql<{ n: number }>`SELECT count(*) AS n FROM ${dialect.from(text)} ${whereClause(baseConditions(plan, text))}`.execute(db)
-    return Number(result.rows[0]?.n ?? 0)
   }
 
   /**
-   * The page asked for. By relevance, every match in a name comes before any match found only
-   * elsewhere (name over description), and each tier is ranked on its own: the first page of a
-   * broad search then ranks only the name matches, not every match.
+   * The page's doc_ids. By relevance, every match in a name comes before any match found only
+   * elsewhere (name over description), and each tier is ranked on its own. Distance and name
+   * orders come from the doc values.
    */
-  async function pageOfHits(plan: EngineQuery, text: string | undefined): Promise<HitRow[]> {
-    if (!text || plan.sort !== 'relevance') return (await hitsQuery(plan, text, text, plan.limit, plan.offset).execute(db)).rows
-    const { inName, elsewhere } = dialect.tiers(plan.query)
-    const first = (await hitsQuery(plan, inName, text, plan.limit, plan.offset).execute(db)).rows
+  async function pageIds(plan: EngineQuery, expression: string | undefined, counted: ReturnType<typeof tally>, matched: number, values: Awaited<ReturnType<typeof docValues.current>>) {
+    const wanted = plan.offset + plan.limit
+    if (counted.total <= plan.offset) return []
+    if (plan.sort === 'distance' && plan.location) return firstInOrder(counted.selected, wanted, distanceOrder(values, plan.location)).slice(plan.offset)
+    if (!expression) return firstInOrder(counted.selected, wanted, nameOrder(values)).slice(plan.offset)
+    const selectivity = counted.total / Math.max(matched, 1)
+    const page: number[] = []
+    let skip = plan.offset
+    for (const tier of ['name', 'rest'] as const) {
+      const room = plan.limit - page.length
+      if (room === 0) break
+      const passed = await rankedSelected(expression, tier, skip + room, counted.isSelected, selectivity)
+      page.push(...passed.slice(skip, skip + room))
+      skip = Math.max(0, skip - passed.length)
+    }
+    return page
+  }
+
+  async function rowsInOrder(ids: number[]): Promise<HitRow[]> {
+    if (ids.length === 0) return []
+    const rows = (await sql<HitRow>`SELECT ${HIT_COLUMNS} FROM search_documents d WHERE d.doc_id IN (${sql.join(ids)})`.execute(db)).rows
+    const byId = new Map(rows.map((row) => [Number(row.doc_id), row]))
+    return ids.map((id) => byId.get(id)).filter((row): row is HitRow => row !== undefined)
+  }
+
+  /** The benchmark's floor: the same page from the store alone, filters and radius tested in SQL, no counts. */
+  async function barePage(plan: EngineQuery, expression: string | undefined): Promise<HitRow[]> {
+    const conditions = (tier: Tier) => [...(expression ? [dialect.tierCondition(expression, tier)] : []), ...locationConditions(plan), ...filterConditions(plan.filters)]
+    const query = (tier: Tier, order: RawBuilder<unknown>, limit: number, offset: number) =>
+      sql<HitRow>`SELECT ${HIT_COLUMNS} FROM ${dialect.from(expression)} ${whereClause(conditions(tier))} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`.execute(db)
+    if (plan.sort === 'distance' && plan.location) {
+      return (await query('all', sql`CASE WHEN d.lat IS NULL THEN 1 ELSE 0 END, ${squaredDistance(plan.location)}, d.name, d.doc_id`, plan.limit, plan.offset)).rows
+    }
+    if (!expression) return (await query('all', sql`d.name, d.doc_id`, plan.limit, plan.offset)).rows
+    const order = sql`${dialect.rank(expression)}, d.doc_id`
+    const first = (await query('name', order, plan.limit, plan.offset)).rows
     if (first.length === plan.limit) return first
-    const inNameTotal = first.length > 0 ? plan.offset + first.length : await countMatches(plan, inName)
-    const rest = await hitsQuery(plan, elsewhere, text, plan.limit - first.length, Math.max(0, plan.offset - inNameTotal)).execute(db)
+    const inName = first.length > 0 ? plan.offset + first.length : Number((await sql<{ n: number }>`SELECT count(*) AS n FROM ${dialect.from(expression)} ${whereClause(conditions('name'))}`.execute(db)).rows[0]?.n ?? 0)
+    const rest = await query('rest', order, plan.limit - first.length, Math.max(0, plan.offset - inName))
     return [...first, ...rest.rows]
   }
 
   return {
     async search(plan) {
-      const expression = dialect.expression(plan.query)
-      const text = expression || undefined
-      const [rows, all, ...partials] = await Promise.all([
-        pageOfHits(plan, text),
-        counts(baseConditions(plan, text), text, 'all'),
-        // A chosen filter's own counts ignore that filter, so its other values still show what they would add.
-        ...filterMasks(plan.filters).map(({ filter, group }) => counts(baseConditions(plan, text, filter), text, [group])),
-      ])
-      const facets: Facets = emptyFacets()
-      for (const { facet, count } of [...all.columns, ...partials.flatMap((partial) => partial.columns)]) setFacetCount(facets, facet, count)
+      const values = await docValues.current()
+      const expression = dialect.expression(plan.query) || undefined
+      const matched = expression ? await dialect.matchIds(db, expression) : null
+      const counted = tally(values, matched, plan)
+      const rows = await rowsInOrder(await pageIds(plan, expression, counted, matched?.length ?? values.liveIds.length, values))
       return {
-        total: all.total,
-        facets,
+        total: counted.total,
+        facets: counted.facets,
         hits: rows.map((row) => ({
           subjectId: row.subject_id,
           kind: row.kind,
@@ -208,7 +242,7 @@ export function createSearchEngine(store: Store): SearchEngine {
           provisionLevel: row.provision_level,
           minAge: row.min_age,
           maxAge: row.max_age,
-          isFree: row.is_free === null ? null : row.is_free === 1,
+          isFree: row.is_free === null ? null : Number(row.is_free) === 1,
           councilCodes: row.council_codes.trim().split(' ').filter(Boolean),
           lastReviewed: row.last_reviewed,
           lat: row.lat,
@@ -218,8 +252,7 @@ export function createSearchEngine(store: Store): SearchEngine {
     },
 
     async bare(plan) {
-      const expression = dialect.expression(plan.query)
-      return (await pageOfHits(plan, expression || undefined)).length
+      return (await barePage(plan, dialect.expression(plan.query) || undefined)).length
     },
   }
 }

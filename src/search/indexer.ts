@@ -269,6 +269,7 @@ export async function writeDocuments({ db, kind }: Store, documents: IndexedDocu
             batch.map((document) => ({
               ...document.row,
               tsv: sql`setweight(to_tsvector('english', ${document.text.name}), 'A') || setweight(to_tsvector('english', ${document.text.keywords}), 'B') || setweight(to_tsvector('english', ${document.text.body}), 'C')`,
+              name_tsv: sql`to_tsvector('english', ${document.text.name})`,
             })),
           )
           .execute()
@@ -279,7 +280,17 @@ export async function writeDocuments({ db, kind }: Store, documents: IndexedDocu
       for (const word of new Set(indexWords(`${text.name} ${text.keywords} ${text.body}`))) counts.set(word, (counts.get(word) ?? 0) + 1)
     }
     await addWords(trx, counts)
+    await bumpIndexVersion(trx)
   })
+}
+
+/** Tells every app instance that its in-memory copy of the index is stale (src/search/doc-values.ts). */
+async function bumpIndexVersion(trx: Transaction<Database>): Promise<void> {
+  await trx
+    .updateTable('search_index_state')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', 1)
+    .execute()
 }
 
 async function removeDocuments(trx: Transaction<Database>, kind: StoreKind, subjectIds: string[]): Promise<void> {
@@ -301,7 +312,12 @@ export async function indexSubjects(store: Store, ids: string[]): Promise<void> 
     const documents = [...(await serviceDocuments(db, batch)), ...(await schoolDocuments(db, batch))]
     const found = new Set(documents.map((document) => document.row.subject_id))
     const gone = batch.filter((id) => !found.has(id))
-    if (gone.length > 0) await db.transaction().execute((trx) => removeDocuments(trx, kind, gone))
+    if (gone.length > 0) {
+      await db.transaction().execute(async (trx) => {
+        await removeDocuments(trx, kind, gone)
+        await bumpIndexVersion(trx)
+      })
+    }
     await writeDocuments(store, documents)
   }
 }
@@ -325,6 +341,7 @@ export async function rebuildSearchIndex(store: Store): Promise<number> {
     if (kind === 'sqlite') await sql`INSERT INTO search_fts(search_fts) VALUES ('delete-all')`.execute(trx)
     await trx.deleteFrom('search_documents').execute()
     await trx.deleteFrom('search_words').execute()
+    await bumpIndexVersion(trx)
   })
   const services = await db.selectFrom('services').select('id').execute()
   const schools = await db.selectFrom('schools').select('id').execute()

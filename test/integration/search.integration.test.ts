@@ -1,6 +1,7 @@
 // The search families rely on, checked on both stores with the real demo data.
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
+import { indexSubjects } from '../../src/search/indexer.js'
 import type { SearchRequest } from '../../src/search/types.js'
 import { buildTestApp, type TestApp } from '../support/app.js'
 import { STORE_KINDS } from '../support/stores.js'
@@ -126,6 +127,29 @@ for (const kind of STORE_KINDS) {
       assert.deepEqual(paged, all.hits.map((hit) => hit.name))
       const inName = paged.map((name) => /autis|asd|asc|asperger/i.test(name))
       assert.ok(inName.indexOf(false) === -1 || inName.lastIndexOf(true) < inName.indexOf(false), paged.join(' | '))
+    })
+
+    test('an edit to the index reaches the next search: totals, counts and filters follow it', async () => {
+      const { db } = testApp.services.store
+      const before = await search({ q: 'autism', freeOnly: true })
+      const target = (await search({ q: 'autism', perPage: 200 })).hits.find((hit) => hit.kind === 'service' && hit.isFree !== true)
+      assert.ok(target, 'an autism service that is not marked free')
+      await db.updateTable('services').set({ is_free: 1 }).where('id', '=', target.subjectId).execute()
+      await indexSubjects(testApp.services.store, [target.subjectId])
+      const after = await search({ q: 'autism', freeOnly: true })
+      assert.equal(after.total, before.total + 1)
+      assert.equal(after.facets.free, before.facets.free + 1)
+      assert.ok((await search({ q: 'autism', freeOnly: true, perPage: 200 })).hits.some((hit) => hit.subjectId === target.subjectId))
+
+      // Withdrawn: gone from text searches and from searches without text.
+      const everything = await search({ perPage: 1 })
+      await db.updateTable('services').set({ status: 'withdrawn' }).where('id', '=', target.subjectId).execute()
+      await indexSubjects(testApp.services.store, [target.subjectId])
+      assert.equal((await search({ perPage: 1 })).total, everything.total - 1)
+      assert.equal((await search({ q: 'autism', freeOnly: true })).total, before.total)
+      await db.updateTable('services').set({ status: 'active', is_free: target.isFree === false ? 0 : null }).where('id', '=', target.subjectId).execute()
+      await indexSubjects(testApp.services.store, [target.subjectId])
+      assert.equal((await search({ q: 'autism', freeOnly: true })).total, before.total)
     })
 
     test('nothing matching gives no results, not an error', async () => {

@@ -4,12 +4,14 @@ import type { Kysely, Migration, MigrationProvider } from 'kysely'
 import type { StoreKind } from '../connection.js'
 import { initialSchema } from './0001-initial-schema.js'
 import { searchIndex } from './0002-search-index.js'
+import { searchIndexVersion } from './0003-search-index-version.js'
 
 export type StoreMigration = (kind: StoreKind) => Migration
 
 const MIGRATIONS: Record<string, StoreMigration> = {
   '0001-initial-schema': initialSchema,
   '0002-search-index': searchIndex,
+  '0003-search-index-version': searchIndexVersion,
 }
 
 export function migrationProvider(kind: StoreKind): MigrationProvider {
