@@ -660,6 +660,7 @@ export async function generateSqlite(file: string, scale: Scale, log: (line: str
   let indexSeconds = 0
   const rows: Record<string, number> = {}
   const ftsInsert = sqlite.prepare('INSERT INTO search_fts (rowid, name, keywords, body) VALUES (?, ?, ?, ?)')
+  const namesInsert = sqlite.prepare('INSERT INTO search_names (rowid, name) VALUES (?, ?)')
   const insert = sqlite.transaction((chunk: Chunk, tables: typeof TABLES) => {
     for (const [table, columns] of tables) {
       const statement = statements.get(table)!
@@ -669,6 +670,7 @@ export async function generateSqlite(file: string, scale: Scale, log: (line: str
           const values = row as unknown as Row
           const { lastInsertRowid } = statement.run(columns.map(([name]) => values[name] ?? null))
           ftsInsert.run(lastInsertRowid, text.name, text.keywords, text.body)
+          namesInsert.run(lastInsertRowid, text.name)
         }
       } else {
         for (const row of chunk[table]) statement.run(columns.map(([name]) => row[name] ?? null))

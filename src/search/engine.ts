@@ -59,55 +59,62 @@ type Tier = 'all' | 'name' | 'rest'
 
 interface Dialect {
   expression(query: ParsedQuery): string
-  /** FROM clause, joined to the text index when there is text. */
-  from(text: string | undefined): RawBuilder<unknown>
+  /** FROM clause: the documents, joined to the tier's text index when there is text. */
+  from(expression: string | undefined, tier: Tier): RawBuilder<unknown>
   tierCondition(expression: string, tier: Tier): RawBuilder<unknown>
-  /** Ascending: best first. */
-  rank(expression: string): RawBuilder<unknown>
+  /** Ascending: best first. Names are ranked by the name alone, the rest by every field, weighted. */
+  rank(expression: string, tier: Tier): RawBuilder<unknown>
   /** Every match's doc_id, joined by commas inside the store: one row, not one per match. */
   matchIds(db: Kysely<Database>, expression: string): Promise<Int32Array>
   /** A tier's matches, best first, at most `limit`. */
   rankedIds(db: Kysely<Database>, expression: string, tier: Tier, limit: number): Promise<number[]>
 }
 
-function fts5Tier(expression: string, tier: Tier): string {
-  if (tier === 'name') return `{name} : (${expression})`
-  if (tier === 'rest') return `(${expression}) NOT ({name} : (${expression}))`
-  return expression
+// SQLite: search_names holds the names alone, search_fts every field. Column weights in search_fts:
+// name 10, family words for the needs served 4, everything else 1.
+const SQLITE_RANK = { name: sql`bm25(search_names)`, all: sql`bm25(search_fts, 10.0, 4.0, 1.0)` }
+const sqliteTable = (tier: Tier) => (tier === 'name' ? sql`search_names` : sql`search_fts`)
+const fts5Tier = (expression: string, tier: Tier) => (tier === 'rest' ? `(${expression}) NOT ({name} : (${expression}))` : expression)
+
+// PostgreSQL: name_tsv holds the name alone; tsv every field with weights D, C (body), B (family
+// words), A (name). Negated so that ascending order is best first.
+function postgresRank(expression: string, tier: Tier): RawBuilder<unknown> {
+  return tier === 'name'
+    ? sql`-ts_rank(d.name_tsv, to_tsquery('english', ${expression}))`
+    : sql`-ts_rank('{0.05, 0.1, 0.4, 1.0}', d.tsv, to_tsquery('english', ${expression}))`
 }
 
-// Column weights: name 10, family words for the needs served 4, everything else 1.
-const BM25 = sql`bm25(search_fts, 10.0, 4.0, 1.0)`
-// Weights D, C (body), B (family words), A (name); negated so that ascending order is best first.
-const tsRank = (expression: string) => sql`-ts_rank('{0.05, 0.1, 0.4, 1.0}', d.tsv, to_tsquery('english', ${expression}))`
+function postgresCondition(expression: string, tier: Tier): RawBuilder<unknown> {
+  const all = sql`d.tsv @@ to_tsquery('english', ${expression})`
+  const inName = sql`d.name_tsv @@ to_tsquery('english', ${expression})`
+  if (tier === 'name') return inName
+  return tier === 'rest' ? sql`${all} AND NOT ${inName}` : all
+}
 
 const DIALECTS: Record<StoreKind, Dialect> = {
   sqlite: {
     expression: fts5Expression,
-    from: (text) => (text ? sql`search_fts JOIN search_documents d ON d.doc_id = search_fts.rowid` : sql`search_documents d`),
-    tierCondition: (expression, tier) => sql`search_fts MATCH ${fts5Tier(expression, tier)}`,
-    rank: () => BM25,
+    from: (expression, tier) =>
+      expression ? sql`${sqliteTable(tier)} JOIN search_documents d ON d.doc_id = ${sqliteTable(tier)}.rowid` : sql`search_documents d`,
+    tierCondition: (expression, tier) => sql`${sqliteTable(tier)} MATCH ${fts5Tier(expression, tier)}`,
+    rank: (_expression, tier) => (tier === 'name' ? SQLITE_RANK.name : SQLITE_RANK.all),
     async matchIds(db, expression) {
       const result = await sql<{ ids: string | null }>`SELECT group_concat(rowid) AS ids FROM search_fts WHERE search_fts MATCH ${expression}`.execute(db)
       return parseIdList(result.rows[0]?.ids)
     },
     async rankedIds(db, expression, tier, limit) {
       // The text index alone: no row of search_documents is read to rank.
-      const result = await sql<{ id: number }>`SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ${fts5Tier(expression, tier)}
-        ORDER BY ${BM25}, rowid LIMIT ${limit}`.execute(db)
+      const table = sqliteTable(tier)
+      const result = await sql<{ id: number }>`SELECT rowid AS id FROM ${table} WHERE ${table} MATCH ${fts5Tier(expression, tier)}
+        ORDER BY ${tier === 'name' ? SQLITE_RANK.name : SQLITE_RANK.all}, rowid LIMIT ${limit}`.execute(db)
       return result.rows.map((row) => Number(row.id))
     },
   },
   postgres: {
     expression: tsqueryExpression,
     from: () => sql`search_documents d`,
-    tierCondition(expression, tier) {
-      const all = sql`d.tsv @@ to_tsquery('english', ${expression})`
-      const inName = sql`d.name_tsv @@ to_tsquery('english', ${expression})`
-      if (tier === 'name') return inName
-      return tier === 'rest' ? sql`${all} AND NOT ${inName}` : all
-    },
-    rank: tsRank,
+    tierCondition: postgresCondition,
+    rank: postgresRank,
     async matchIds(db, expression) {
       const result = await sql<{ ids: string | null }>`SELECT string_agg(d.doc_id::text, ',') AS ids FROM search_documents d
         WHERE d.tsv @@ to_tsquery('english', ${expression})`.execute(db)
@@ -115,7 +122,7 @@ const DIALECTS: Record<StoreKind, Dialect> = {
     },
     async rankedIds(db, expression, tier, limit) {
       const result = await sql<{ id: number }>`SELECT d.doc_id AS id FROM search_documents d
-        WHERE ${this.tierCondition(expression, tier)} ORDER BY ${tsRank(expression)}, d.doc_id LIMIT ${limit}`.execute(db)
+        WHERE ${postgresCondition(expression, tier)} ORDER BY ${postgresRank(expression, tier)}, d.doc_id LIMIT ${limit}`.execute(db)
       return result.rows.map((row) => Number(row.id))
     },
   },
@@ -208,16 +215,15 @@ export function createSearchEngine(store: Store): SearchEngine {
   async function barePage(plan: EngineQuery, expression: string | undefined): Promise<HitRow[]> {
     const conditions = (tier: Tier) => [...(expression ? [dialect.tierCondition(expression, tier)] : []), ...locationConditions(plan), ...filterConditions(plan.filters)]
     const query = (tier: Tier, order: RawBuilder<unknown>, limit: number, offset: number) =>
-      sql<HitRow>`SELECT ${HIT_COLUMNS} FROM ${dialect.from(expression)} ${whereClause(conditions(tier))} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`.execute(db)
+      sql<HitRow>`SELECT ${HIT_COLUMNS} FROM ${dialect.from(expression, tier)} ${whereClause(conditions(tier))} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`.execute(db)
     if (plan.sort === 'distance' && plan.location) {
       return (await query('all', sql`CASE WHEN d.lat IS NULL THEN 1 ELSE 0 END, ${squaredDistance(plan.location)}, d.name, d.doc_id`, plan.limit, plan.offset)).rows
     }
     if (!expression) return (await query('all', sql`d.name, d.doc_id`, plan.limit, plan.offset)).rows
-    const order = sql`${dialect.rank(expression)}, d.doc_id`
-    const first = (await query('name', order, plan.limit, plan.offset)).rows
+    const first = (await query('name', sql`${dialect.rank(expression, 'name')}, d.doc_id`, plan.limit, plan.offset)).rows
     if (first.length === plan.limit) return first
-    const inName = first.length > 0 ? plan.offset + first.length : Number((await sql<{ n: number }>`SELECT count(*) AS n FROM ${dialect.from(expression)} ${whereClause(conditions('name'))}`.execute(db)).rows[0]?.n ?? 0)
-    const rest = await query('rest', order, plan.limit - first.length, Math.max(0, plan.offset - inName))
+    const inName = first.length > 0 ? plan.offset + first.length : Number((await sql<{ n: number }>`SELECT count(*) AS n FROM ${dialect.from(expression, 'name')} ${whereClause(conditions('name'))}`.execute(db)).rows[0]?.n ?? 0)
+    const rest = await query('rest', sql`${dialect.rank(expression, 'rest')}, d.doc_id`, plan.limit - first.length, Math.max(0, plan.offset - inName))
     return [...first, ...rest.rows]
   }
 

@@ -262,6 +262,7 @@ export async function writeDocuments({ db, kind }: Store, documents: IndexedDocu
         await sql`INSERT INTO search_fts(rowid, name, keywords, body) VALUES ${sql.join(
           batch.map((document, index) => sql`(${inserted[index]!.doc_id}, ${document.text.name}, ${document.text.keywords}, ${document.text.body})`),
         )}`.execute(trx)
+        await sql`INSERT INTO search_names(rowid, name) VALUES ${sql.join(batch.map((document, index) => sql`(${inserted[index]!.doc_id}, ${document.text.name})`))}`.execute(trx)
       } else {
         await trx
           .insertInto('search_documents')
@@ -298,7 +299,11 @@ async function removeDocuments(trx: Transaction<Database>, kind: StoreKind, subj
     const batch = subjectIds.slice(start, start + BATCH)
     if (kind === 'sqlite') {
       const old = await trx.selectFrom('search_documents').select('doc_id').where('subject_id', 'in', batch).execute()
-      if (old.length > 0) await sql`DELETE FROM search_fts WHERE rowid IN (${sql.join(old.map((row) => row.doc_id))})`.execute(trx)
+      if (old.length > 0) {
+        const rowids = sql.join(old.map((row) => row.doc_id))
+        await sql`DELETE FROM search_fts WHERE rowid IN (${rowids})`.execute(trx)
+        await sql`DELETE FROM search_names WHERE rowid IN (${rowids})`.execute(trx)
+      }
     }
     await trx.deleteFrom('search_documents').where('subject_id', 'in', batch).execute()
   }
@@ -338,7 +343,10 @@ export async function rebuildSearchIndex(store: Store): Promise<number> {
   const { db, kind } = store
   await db.transaction().execute(async (trx) => {
     // 'delete-all' also resets the statistics bm25 ranks by; deleting row by row would leave them.
-    if (kind === 'sqlite') await sql`INSERT INTO search_fts(search_fts) VALUES ('delete-all')`.execute(trx)
+    if (kind === 'sqlite') {
+      await sql`INSERT INTO search_fts(search_fts) VALUES ('delete-all')`.execute(trx)
+      await sql`INSERT INTO search_names(search_names) VALUES ('delete-all')`.execute(trx)
+    }
     await trx.deleteFrom('search_documents').execute()
     await trx.deleteFrom('search_words').execute()
     await bumpIndexVersion(trx)
