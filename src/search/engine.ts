@@ -28,28 +28,66 @@ function alternativesOf(query: ParsedQuery): Array<{ alternatives: string[][]; p
     .filter((term) => term.alternatives.length > 0)
 }
 
+/** A term's alternatives as a tree of words, ANDs and ORs, rendered by each store's syntax. */
+export type WordTree = { word: string } | { all: WordTree[] } | { any: WordTree[] }
+
+function all(nodes: WordTree[]): WordTree {
+  const flat = nodes.flatMap((node) => ('all' in node ? node.all : [node]))
+  return flat.length === 1 ? flat[0]! : { all: flat }
+}
+
+function any(nodes: WordTree[]): WordTree {
+  const flat = nodes.flatMap((node) => ('any' in node ? node.any : [node]))
+  return flat.length === 1 ? flat[0]! : { any: flat }
+}
+
+/**
+ * Alternatives that each need all their words (an OR of ANDs), simplified without changing what
+ * matches: repeated groups, and groups holding all the words of another, go ((a∧b)∨(a∧b∧c) = a∧b);
+ * then the word most groups share is taken out once ((a∧b)∨(a∧c) = a∧(b∨c)), so the text index
+ * walks that word's long list of documents once instead of once per group.
+ */
+export function factorAlternatives(groups: string[][]): WordTree {
+  const sets = groups.map((group) => [...new Set(group)]).filter((group) => group.length > 0)
+  const kept = sets.filter(
+    (group, index) =>
+      !sets.some((other, otherIndex) => otherIndex !== index && other.every((word) => group.includes(word)) && (other.length < group.length || otherIndex < index)),
+  )
+  const shared = new Map<string, number>()
+  for (const group of kept) if (group.length > 1) for (const word of group) shared.set(word, (shared.get(word) ?? 0) + 1)
+  let best: string | undefined
+  for (const [word, count] of shared) if (count >= 2 && (best === undefined || count > shared.get(best)!)) best = word
+  if (best === undefined) return any(kept.map((group) => all(group.map((word) => ({ word })))))
+  const pivot = best
+  const withPivot = kept.filter((group) => group.includes(pivot)).map((group) => group.filter((word) => word !== pivot))
+  const without = kept.filter((group) => !group.includes(pivot))
+  return any([all([{ word: pivot }, factorAlternatives(withPivot)]), ...(without.length > 0 ? [factorAlternatives(without)] : [])])
+}
+
+function renderTree(tree: WordTree, word: (text: string) => string, and: string, or: string): string {
+  if ('word' in tree) return word(tree.word)
+  if ('all' in tree) return `(${tree.all.map((node) => renderTree(node, word, and, or)).join(and)})`
+  return `(${tree.any.map((node) => renderTree(node, word, and, or)).join(or)})`
+}
+
 /** FTS5 MATCH expression: every term, each any of its alternatives. */
 export function fts5Expression(query: ParsedQuery): string {
   return alternativesOf(query)
     .map(({ alternatives, phrase }) => {
-      const options = alternatives.map((words) =>
-        phrase ? `"${words.join(' ')}"` : words.length === 1 ? `"${words[0]}"` : `(${words.map((word) => `"${word}"`).join(' AND ')})`,
-      )
-      return `(${options.join(' OR ')})`
+      if (phrase) return `(${alternatives.map((words) => `"${words.join(' ')}"`).join(' OR ')})`
+      const tree = factorAlternatives(alternatives)
+      return 'any' in tree ? renderTree(tree, (text) => `"${text}"`, ' AND ', ' OR ') : `(${renderTree(tree, (text) => `"${text}"`, ' AND ', ' OR ')})`
     })
     .join(' AND ')
 }
 
-/** to_tsquery text: the same structure in PostgreSQL's syntax; with a weight, only words of that weight match. */
-export function tsqueryExpression(query: ParsedQuery, weight?: 'A'): string {
-  const label = weight ? `:${weight}` : ''
+/** to_tsquery text: the same structure in PostgreSQL's syntax. */
+export function tsqueryExpression(query: ParsedQuery): string {
   return alternativesOf(query)
     .map(({ alternatives, phrase }) => {
-      const options = alternatives.map((words) => {
-        const labelled = words.map((word) => `${word}${label}`)
-        return labelled.length === 1 ? labelled[0]! : `(${labelled.join(phrase ? ' <-> ' : ' & ')})`
-      })
-      return `(${options.join(' | ')})`
+      if (phrase) return `(${alternatives.map((words) => (words.length === 1 ? words[0]! : `(${words.join(' <-> ')})`)).join(' | ')})`
+      const tree = factorAlternatives(alternatives)
+      return 'any' in tree ? renderTree(tree, (text) => text, ' & ', ' | ') : `(${renderTree(tree, (text) => text, ' & ', ' | ')})`
     })
     .join(' & ')
 }
