@@ -102,8 +102,11 @@ interface Dialect {
   tierCondition(expression: string, tier: Tier): RawBuilder<unknown>
   /** Ascending: best first. Names are ranked by the name alone, the rest by every field, weighted. */
   rank(expression: string, tier: Tier): RawBuilder<unknown>
-  /** Every match's doc_id, joined by commas inside the store: one row, not one per match. */
-  matchIds(db: Kysely<Database>, expression: string): Promise<Int32Array>
+  /**
+   * Every match's doc_id, joined by commas inside the store: one row, not one per match. With a
+   * radius, a store may leave out matches outside its bounding box (the circle test follows).
+   */
+  matchIds(db: Kysely<Database>, expression: string, plan: EngineQuery): Promise<Int32Array>
   /** A tier's matches, best first, at most `limit`. */
   rankedIds(db: Kysely<Database>, expression: string, tier: Tier, limit: number): Promise<number[]>
 }
@@ -153,9 +156,12 @@ const DIALECTS: Record<StoreKind, Dialect> = {
     from: () => sql`search_documents d`,
     tierCondition: postgresCondition,
     rank: postgresRank,
-    async matchIds(db, expression) {
+    async matchIds(db, expression, plan) {
+      // The box lets the planner start from the (lat, lng) index when it is the smaller set, rather
+      // than visit every text match's row (FTS5 on SQLite finds text matches without reading rows).
+      const box = locationConditions(plan).slice(0, 2)
       const result = await sql<{ ids: string | null }>`SELECT string_agg(d.doc_id::text, ',') AS ids FROM search_documents d
-        WHERE d.tsv @@ to_tsquery('english', ${expression})`.execute(db)
+        ${whereClause([sql`d.tsv @@ to_tsquery('english', ${expression})`, ...box])}`.execute(db)
       return parseIdList(result.rows[0]?.ids)
     },
     async rankedIds(db, expression, tier, limit) {
@@ -269,7 +275,7 @@ export function createSearchEngine(store: Store): SearchEngine {
     async search(plan) {
       const values = await docValues.current()
       const expression = dialect.expression(plan.query) || undefined
-      const matched = expression ? await dialect.matchIds(db, expression) : null
+      const matched = expression ? await dialect.matchIds(db, expression, plan) : null
       const counted = tally(values, matched, plan)
       const rows = await rowsInOrder(await pageIds(plan, expression, counted, matched?.length ?? values.liveIds.length, values))
       return {
