@@ -3,9 +3,11 @@
 // radius, and sorting by distance or name then cost a loop over typed arrays instead of reading
 // every matching row from the store (docs/decisions/0006-search-counts-in-memory.md).
 // The store stays the truth: search_index_state.version, bumped by every index write, says when
-// the copy is stale, and a refresh reads only the rows it does not have yet.
-import { sql } from 'kysely'
-import type { Store } from '../db/connection.js'
+// the copy is stale, and a refresh reads only the rows it does not have yet: the indexer replaces a
+// changed record's row under a new doc_id, so a row once read never changes.
+import { sql, type RawBuilder } from 'kysely'
+import type { Store, StoreKind } from '../db/connection.js'
+import { maskHalves } from './facets.js'
 
 export interface DocValues {
   version: number
@@ -19,12 +21,42 @@ export interface DocValues {
   lat: Float64Array
   lng: Float64Array
   names: string[]
-  /** Every live doc_id, ascending. */
+  /** Every live doc_id. */
   liveIds: Int32Array
 }
 
-const TWO_32 = 2 ** 32
 const FETCH_BATCH = 5000
+
+/** Empty columns long enough for every id in `liveIds`, each marked live. */
+export function emptyDocValues(version: number, liveIds: Int32Array): DocValues {
+  const size = liveIds.reduce((highest, id) => Math.max(highest, id + 1), 0)
+  const live = new Uint8Array(size)
+  for (const id of liveIds) live[id] = 1
+  return {
+    version,
+    size,
+    live,
+    maskLo: new Uint32Array(size),
+    maskHi: new Uint32Array(size),
+    lat: new Float64Array(size).fill(Number.NaN),
+    lng: new Float64Array(size).fill(Number.NaN),
+    names: new Array<string>(size).fill(''),
+    liveIds,
+  }
+}
+
+/** One record's values, as search_documents holds them. */
+export function setDocValue(values: DocValues, id: number, record: { facetMask: number; lat: number | null; lng: number | null; name: string }): void {
+  ;[values.maskLo[id], values.maskHi[id]] = maskHalves(record.facetMask)
+  values.lat[id] = record.lat ?? Number.NaN
+  values.lng[id] = record.lng ?? Number.NaN
+  values.names[id] = record.name
+}
+
+/** Aggregates ids into one comma-joined string inside the store: one row to read, not one per id. */
+export function idList(kind: StoreKind, column: RawBuilder<unknown>): RawBuilder<string | null> {
+  return kind === 'sqlite' ? sql<string | null>`group_concat(${column})` : sql<string | null>`string_agg(${column}::text, ',')`
+}
 
 /** "3,17,42" (from group_concat or string_agg) to ids, without making a string per id. */
 export function parseIdList(list: string | null | undefined): Int32Array {
@@ -59,11 +91,8 @@ async function readVersion(store: Store): Promise<number> {
 }
 
 async function readLiveIds(store: Store): Promise<Int32Array> {
-  const query =
-    store.kind === 'sqlite'
-      ? sql<{ ids: string | null }>`SELECT group_concat(doc_id) AS ids FROM (SELECT doc_id FROM search_documents ORDER BY doc_id)`
-      : sql<{ ids: string | null }>`SELECT string_agg(doc_id::text, ',' ORDER BY doc_id) AS ids FROM search_documents`
-  return parseIdList((await query.execute(store.db)).rows[0]?.ids)
+  const result = await sql<{ ids: string | null }>`SELECT ${idList(store.kind, sql`doc_id`)} AS ids FROM search_documents`.execute(store.db)
+  return parseIdList(result.rows[0]?.ids)
 }
 
 async function readRows(store: Store, ids: Int32Array, everything: boolean): Promise<ValueRow[]> {
@@ -79,24 +108,13 @@ async function readRows(store: Store, ids: Int32Array, everything: boolean): Pro
 /** Builds the next copy from the previous one and the store: only rows not held yet are read. */
 async function load(store: Store, version: number, previous: DocValues | undefined): Promise<DocValues> {
   const liveIds = await readLiveIds(store)
-  const size = liveIds.length > 0 ? liveIds[liveIds.length - 1]! + 1 : 0
+  const values = emptyDocValues(version, liveIds)
   const missing = previous ? liveIds.filter((id) => id >= previous.size || previous.live[id] === 0) : liveIds
   // Most of the table missing (the first load): one plain scan beats batches of ids.
   const rows = await readRows(store, missing, !previous || missing.length > liveIds.length / 2)
 
-  const values: DocValues = {
-    version,
-    size,
-    live: new Uint8Array(size),
-    maskLo: new Uint32Array(size),
-    maskHi: new Uint32Array(size),
-    lat: new Float64Array(size).fill(Number.NaN),
-    lng: new Float64Array(size).fill(Number.NaN),
-    names: new Array<string>(size).fill(''),
-    liveIds,
-  }
   if (previous) {
-    const keep = Math.min(size, previous.size)
+    const keep = Math.min(values.size, previous.size)
     values.maskLo.set(previous.maskLo.subarray(0, keep))
     values.maskHi.set(previous.maskHi.subarray(0, keep))
     values.lat.set(previous.lat.subarray(0, keep))
@@ -105,15 +123,9 @@ async function load(store: Store, version: number, previous: DocValues | undefin
   }
   for (const row of rows) {
     const id = Number(row.doc_id)
-    if (id >= size) continue // written after the list of live ids was read: the next refresh takes it
-    const mask = Number(row.facet_mask)
-    values.maskLo[id] = mask % TWO_32
-    values.maskHi[id] = Math.floor(mask / TWO_32)
-    values.lat[id] = row.lat ?? Number.NaN
-    values.lng[id] = row.lng ?? Number.NaN
-    values.names[id] = row.name
+    if (id >= values.size) continue // written after the list of live ids was read: the next refresh takes it
+    setDocValue(values, id, { facetMask: Number(row.facet_mask), lat: row.lat, lng: row.lng, name: row.name })
   }
-  for (const id of liveIds) values.live[id] = 1
   return values
 }
 

@@ -2,17 +2,15 @@
 // GIN on PostgreSQL) and ranks them (bm25, ts_rank); filters, radius, counts and the orders by
 // distance or name run in memory over the doc values (src/search/tally.ts), the same code for
 // both stores. Then the page's rows are read by id. docs/decisions/0006-search-counts-in-memory.md
-import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely'
+import { sql, type RawBuilder, type Selectable } from 'kysely'
 import type { Store, StoreKind } from '../db/connection.js'
-import type { Database, SearchDocumentsTable } from '../db/schema.js'
-import { boundingBox } from '../geo/distance.js'
-import { createDocValuesCache, parseIdList } from './doc-values.js'
+import type { SearchDocumentsTable } from '../db/schema.js'
+import { boundingBox, flatCentre, flatSquaredRadius } from '../geo/distance.js'
+import { createDocValuesCache, idList, parseIdList, type DocValues } from './doc-values.js'
 import { filterMasks } from './facets.js'
 import type { ParsedQuery } from './query.js'
-import { distanceOrder, firstInOrder, nameOrder, tally } from './tally.js'
+import { distanceOrder, firstInOrder, nameOrder, tally, type Tally } from './tally.js'
 import type { EngineQuery, SearchEngine, SearchFilters } from './types.js'
-
-const KM_PER_DEGREE = 111.32
 
 /** Keeps only letters and digits: the words reaching an engine can never be operators. */
 function safeWord(word: string): string {
@@ -64,67 +62,63 @@ export function factorAlternatives(groups: string[][]): WordTree {
   return any([all([{ word: pivot }, factorAlternatives(withPivot)]), ...(without.length > 0 ? [factorAlternatives(without)] : [])])
 }
 
-function renderTree(tree: WordTree, word: (text: string) => string, and: string, or: string): string {
-  if ('word' in tree) return word(tree.word)
-  if ('all' in tree) return `(${tree.all.map((node) => renderTree(node, word, and, or)).join(and)})`
-  return `(${tree.any.map((node) => renderTree(node, word, and, or)).join(or)})`
+/** How a store's query language writes words, phrases, AND and OR. */
+interface QuerySyntax {
+  word(word: string): string
+  phrase(words: string[]): string
+  and: string
+  or: string
 }
 
-/** FTS5 MATCH expression: every term, each any of its alternatives. */
-export function fts5Expression(query: ParsedQuery): string {
-  return alternativesOf(query)
-    .map(({ alternatives, phrase }) => {
-      if (phrase) return `(${alternatives.map((words) => `"${words.join(' ')}"`).join(' OR ')})`
-      const tree = factorAlternatives(alternatives)
-      return 'any' in tree ? renderTree(tree, (text) => `"${text}"`, ' AND ', ' OR ') : `(${renderTree(tree, (text) => `"${text}"`, ' AND ', ' OR ')})`
-    })
-    .join(' AND ')
+function renderTree(tree: WordTree, syntax: QuerySyntax): string {
+  if ('word' in tree) return syntax.word(tree.word)
+  return 'all' in tree ? `(${tree.all.map((node) => renderTree(node, syntax)).join(syntax.and)})` : `(${tree.any.map((node) => renderTree(node, syntax)).join(syntax.or)})`
 }
+
+/** Every term, each any of its alternatives; a quoted term's alternatives are phrases. */
+function renderQuery(query: ParsedQuery, syntax: QuerySyntax): string {
+  return alternativesOf(query)
+    .map(({ alternatives, phrase }) =>
+      phrase ? `(${alternatives.map((words) => syntax.phrase(words)).join(syntax.or)})` : renderTree(factorAlternatives(alternatives), syntax),
+    )
+    .join(syntax.and)
+}
+
+const FTS5_SYNTAX: QuerySyntax = { word: (word) => `"${word}"`, phrase: (words) => `"${words.join(' ')}"`, and: ' AND ', or: ' OR ' }
+const TSQUERY_SYNTAX: QuerySyntax = { word: (word) => word, phrase: (words) => (words.length === 1 ? words[0]! : `(${words.join(' <-> ')})`), and: ' & ', or: ' | ' }
+
+/** FTS5 MATCH expression. */
+export const fts5Expression = (query: ParsedQuery): string => renderQuery(query, FTS5_SYNTAX)
 
 /** to_tsquery text: the same structure in PostgreSQL's syntax. */
-export function tsqueryExpression(query: ParsedQuery): string {
-  return alternativesOf(query)
-    .map(({ alternatives, phrase }) => {
-      if (phrase) return `(${alternatives.map((words) => (words.length === 1 ? words[0]! : `(${words.join(' <-> ')})`)).join(' | ')})`
-      const tree = factorAlternatives(alternatives)
-      return 'any' in tree ? renderTree(tree, (text) => text, ' & ', ' | ') : `(${renderTree(tree, (text) => text, ' & ', ' | ')})`
-    })
-    .join(' & ')
-}
+export const tsqueryExpression = (query: ParsedQuery): string => renderQuery(query, TSQUERY_SYNTAX)
 
 /** Which text matches: all of them, those in the name, or those found only elsewhere. */
 type Tier = 'all' | 'name' | 'rest'
 
 interface Dialect {
   expression(query: ParsedQuery): string
-  /** FROM clause: the documents, joined to the tier's text index when there is text. */
+  /**
+   * Where a tier's matches are read on their own, and their doc_id there: on SQLite the text index
+   * itself (rowid is the doc_id), so that listing and ranking matches read no document row.
+   */
+  textSource(tier: Tier): { from: RawBuilder<unknown>; id: RawBuilder<unknown> }
+  /** FROM clause of the bare page: the documents, joined to the tier's text index when there is text. */
   from(expression: string | undefined, tier: Tier): RawBuilder<unknown>
   tierCondition(expression: string, tier: Tier): RawBuilder<unknown>
   /** Ascending: best first. Names are ranked by the name alone, the rest by every field, weighted. */
   rank(expression: string, tier: Tier): RawBuilder<unknown>
-  /**
-   * Every match's doc_id, joined by commas inside the store: one row, not one per match. With a
-   * radius, a store may leave out matches outside its bounding box (the circle test follows).
-   */
-  matchIds(db: Kysely<Database>, expression: string, plan: EngineQuery): Promise<Int32Array>
-  /** A tier's matches, best first, at most `limit`. */
-  rankedIds(db: Kysely<Database>, expression: string, tier: Tier, limit: number): Promise<number[]>
+  /** Conditions that let the store's planner narrow a radius search's text matches; the circle test follows in memory. */
+  narrowing(plan: EngineQuery): RawBuilder<unknown>[]
 }
 
 // SQLite: search_names holds the names alone, search_fts every field. Column weights in search_fts:
 // name 10, family words for the needs served 4, everything else 1.
-const SQLITE_RANK = { name: sql`bm25(search_names)`, all: sql`bm25(search_fts, 10.0, 4.0, 1.0)` }
 const sqliteTable = (tier: Tier) => (tier === 'name' ? sql`search_names` : sql`search_fts`)
 const fts5Tier = (expression: string, tier: Tier) => (tier === 'rest' ? `(${expression}) NOT ({name} : (${expression}))` : expression)
 
 // PostgreSQL: name_tsv holds the name alone; tsv every field with weights D, C (body), B (family
 // words), A (name). Negated so that ascending order is best first.
-function postgresRank(expression: string, tier: Tier): RawBuilder<unknown> {
-  return tier === 'name'
-    ? sql`-ts_rank(d.name_tsv, to_tsquery('english', ${expression}))`
-    : sql`-ts_rank('{0.05, 0.1, 0.4, 1.0}', d.tsv, to_tsquery('english', ${expression}))`
-}
-
 function postgresCondition(expression: string, tier: Tier): RawBuilder<unknown> {
   const all = sql`d.tsv @@ to_tsquery('english', ${expression})`
   const inName = sql`d.name_tsv @@ to_tsquery('english', ${expression})`
@@ -135,40 +129,27 @@ function postgresCondition(expression: string, tier: Tier): RawBuilder<unknown> 
 const DIALECTS: Record<StoreKind, Dialect> = {
   sqlite: {
     expression: fts5Expression,
-    from: (expression, tier) =>
-      expression ? sql`${sqliteTable(tier)} JOIN search_documents d ON d.doc_id = ${sqliteTable(tier)}.rowid` : sql`search_documents d`,
+    textSource: (tier) => ({ from: sqliteTable(tier), id: sql`${sqliteTable(tier)}.rowid` }),
+    from(expression, tier) {
+      const { from, id } = this.textSource(tier)
+      return expression ? sql`${from} JOIN search_documents d ON d.doc_id = ${id}` : sql`search_documents d`
+    },
     tierCondition: (expression, tier) => sql`${sqliteTable(tier)} MATCH ${fts5Tier(expression, tier)}`,
-    rank: (_expression, tier) => (tier === 'name' ? SQLITE_RANK.name : SQLITE_RANK.all),
-    async matchIds(db, expression) {
-      const result = await sql<{ ids: string | null }>`SELECT group_concat(rowid) AS ids FROM search_fts WHERE search_fts MATCH ${expression}`.execute(db)
-      return parseIdList(result.rows[0]?.ids)
-    },
-    async rankedIds(db, expression, tier, limit) {
-      // The text index alone: no row of search_documents is read to rank.
-      const table = sqliteTable(tier)
-      const result = await sql<{ id: number }>`SELECT rowid AS id FROM ${table} WHERE ${table} MATCH ${fts5Tier(expression, tier)}
-        ORDER BY ${tier === 'name' ? SQLITE_RANK.name : SQLITE_RANK.all}, rowid LIMIT ${limit}`.execute(db)
-      return result.rows.map((row) => Number(row.id))
-    },
+    rank: (_expression, tier) => (tier === 'name' ? sql`bm25(search_names)` : sql`bm25(search_fts, 10.0, 4.0, 1.0)`),
+    // FTS5 lists text matches without reading rows, and cannot take a list of ids to check.
+    narrowing: () => [],
   },
   postgres: {
     expression: tsqueryExpression,
+    textSource: () => ({ from: sql`search_documents d`, id: sql`d.doc_id` }),
     from: () => sql`search_documents d`,
     tierCondition: postgresCondition,
-    rank: postgresRank,
-    async matchIds(db, expression, plan) {
-      // The box lets the planner start from the (lat, lng) index when it is the smaller set, rather
-      // than visit every text match's row (FTS5 on SQLite finds text matches without reading rows).
-      const box = locationConditions(plan).slice(0, 2)
-      const result = await sql<{ ids: string | null }>`SELECT string_agg(d.doc_id::text, ',') AS ids FROM search_documents d
-        ${whereClause([sql`d.tsv @@ to_tsquery('english', ${expression})`, ...box])}`.execute(db)
-      return parseIdList(result.rows[0]?.ids)
-    },
-    async rankedIds(db, expression, tier, limit) {
-      const result = await sql<{ id: number }>`SELECT d.doc_id AS id FROM search_documents d
-        WHERE ${postgresCondition(expression, tier)} ORDER BY ${postgresRank(expression, tier)}, d.doc_id LIMIT ${limit}`.execute(db)
-      return result.rows.map((row) => Number(row.id))
-    },
+    rank: (expression, tier) =>
+      tier === 'name'
+        ? sql`-ts_rank(d.name_tsv, to_tsquery('english', ${expression}))`
+        : sql`-ts_rank('{0.05, 0.1, 0.4, 1.0}', d.tsv, to_tsquery('english', ${expression}))`,
+    // Listing matches visits each one's row: the box lets the planner start from the (lat, lng) index.
+    narrowing: boxConditions,
   },
 }
 
@@ -177,22 +158,25 @@ function filterConditions(filters: SearchFilters): RawBuilder<unknown>[] {
   return filterMasks(filters).map(({ mask }) => sql`(d.facet_mask & ${sql.lit(mask)}) <> 0`)
 }
 
-/** Squared distance in degrees of latitude, as src/search/tally.ts works it out. */
+/** geo/distance.ts's flatSquaredDistance, in SQL. */
 function squaredDistance(location: { lat: number; lng: number }): RawBuilder<number> {
-  const cosLat = Math.cos((location.lat * Math.PI) / 180)
-  return sql<number>`((d.lat - ${location.lat}) * (d.lat - ${location.lat}) + (d.lng - ${location.lng}) * ${cosLat} * (d.lng - ${location.lng}) * ${cosLat})`
+  const { lat, lng, cosLat } = flatCentre(location)
+  return sql<number>`((d.lat - ${lat}) * (d.lat - ${lat}) + (d.lng - ${lng}) * ${cosLat} * (d.lng - ${lng}) * ${cosLat})`
 }
 
-function locationConditions(plan: EngineQuery): RawBuilder<unknown>[] {
+/** The radius's bounding box: what an index on (lat, lng) can find. */
+function boxConditions(plan: EngineQuery): RawBuilder<unknown>[] {
   const radius = plan.location?.radiusKm
   if (!plan.location || radius === undefined) return []
   const box = boundingBox(plan.location, radius)
-  const degrees = radius / KM_PER_DEGREE
-  return [
-    sql`d.lat BETWEEN ${box.minLat} AND ${box.maxLat}`,
-    sql`d.lng BETWEEN ${box.minLng} AND ${box.maxLng}`,
-    sql`${squaredDistance(plan.location)} <= ${degrees * degrees}`,
-  ]
+  return [sql`d.lat BETWEEN ${box.minLat} AND ${box.maxLat}`, sql`d.lng BETWEEN ${box.minLng} AND ${box.maxLng}`]
+}
+
+/** The box, then the exact circle. */
+function locationConditions(plan: EngineQuery): RawBuilder<unknown>[] {
+  const radius = plan.location?.radiusKm
+  if (!plan.location || radius === undefined) return []
+  return [...boxConditions(plan), sql`${squaredDistance(plan.location)} <= ${flatSquaredRadius(radius)}`]
 }
 
 function whereClause(conditions: RawBuilder<unknown>[]): RawBuilder<unknown> {
@@ -210,6 +194,22 @@ export function createSearchEngine(store: Store): SearchEngine {
   const { db } = store
   const docValues = createDocValuesCache(store)
 
+  /** Every match's doc_id, as one comma-joined string from the store. */
+  async function matchIds(expression: string, plan: EngineQuery): Promise<Int32Array> {
+    const { from, id } = dialect.textSource('all')
+    const conditions = [dialect.tierCondition(expression, 'all'), ...dialect.narrowing(plan)]
+    const result = await sql<{ ids: string | null }>`SELECT ${idList(store.kind, id)} AS ids FROM ${from} ${whereClause(conditions)}`.execute(db)
+    return parseIdList(result.rows[0]?.ids)
+  }
+
+  /** A tier's matches, best first (doc_id among equals), at most `limit`. */
+  async function rankedIds(expression: string, tier: Tier, limit: number): Promise<number[]> {
+    const { from, id } = dialect.textSource(tier)
+    const result = await sql<{ id: number }>`SELECT ${id} AS id FROM ${from} WHERE ${dialect.tierCondition(expression, tier)}
+      ORDER BY ${dialect.rank(expression, tier)}, ${id} LIMIT ${limit}`.execute(db)
+    return result.rows.map((row) => Number(row.id))
+  }
+
   /**
    * A tier's matches that passed the filters, best first, at most `wanted`. The store ranks a
    * few more than are wanted, as many as the filters' selectivity suggests, and ranks again with
@@ -218,7 +218,7 @@ export function createSearchEngine(store: Store): SearchEngine {
   async function rankedSelected(expression: string, tier: Tier, wanted: number, isSelected: Uint8Array, selectivity: number) {
     let limit = selectivity >= 1 ? wanted : Math.ceil(wanted / Math.max(selectivity, 1e-6)) * 2 + 20
     for (;;) {
-      const ranked = await dialect.rankedIds(db, expression, tier, limit)
+      const ranked = await rankedIds(expression, tier, limit)
       const passed = ranked.filter((id) => isSelected[id] === 1)
       if (passed.length >= wanted || ranked.length < limit) return passed.slice(0, wanted)
       limit *= 4
@@ -230,7 +230,7 @@ export function createSearchEngine(store: Store): SearchEngine {
    * elsewhere (name over description), and each tier is ranked on its own. Distance and name
    * orders come from the doc values.
    */
-  async function pageIds(plan: EngineQuery, expression: string | undefined, counted: ReturnType<typeof tally>, matched: number, values: Awaited<ReturnType<typeof docValues.current>>) {
+  async function pageIds(plan: EngineQuery, expression: string | undefined, counted: Tally, matched: number, values: DocValues): Promise<number[]> {
     const wanted = plan.offset + plan.limit
     if (counted.total <= plan.offset) return []
     if (plan.sort === 'distance' && plan.location) return firstInOrder(counted.selected, wanted, distanceOrder(values, plan.location)).slice(plan.offset)
@@ -275,7 +275,7 @@ export function createSearchEngine(store: Store): SearchEngine {
     async search(plan) {
       const values = await docValues.current()
       const expression = dialect.expression(plan.query) || undefined
-      const matched = expression ? await dialect.matchIds(db, expression, plan) : null
+      const matched = expression ? await matchIds(expression, plan) : null
       const counted = tally(values, matched, plan)
       const rows = await rowsInOrder(await pageIds(plan, expression, counted, matched?.length ?? values.liveIds.length, values))
       return {
@@ -292,7 +292,7 @@ export function createSearchEngine(store: Store): SearchEngine {
           provisionLevel: row.provision_level,
           minAge: row.min_age,
           maxAge: row.max_age,
-          isFree: row.is_free === null ? null : Number(row.is_free) === 1,
+          isFree: row.is_free === null ? null : row.is_free === 1,
           councilCodes: row.council_codes.trim().split(' ').filter(Boolean),
           lastReviewed: row.last_reviewed,
           lat: row.lat,

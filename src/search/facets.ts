@@ -30,6 +30,11 @@ function bitOf(group: FacetGroup, value: string): number {
   return FACET_VALUES.find((facet) => facet.group === group && facet.value === value)?.bit ?? 0
 }
 
+/** A mask as its low and high 32 bits, the widest JavaScript's bitwise operators take. */
+export function maskHalves(mask: number): [lo: number, hi: number] {
+  return [mask % 2 ** 32 >>> 0, Math.floor(mask / 2 ** 32) >>> 0]
+}
+
 /** Adds bits without JavaScript's 32-bit bitwise operators. */
 function sumBits(bits: number[]): number {
   return [...new Set(bits)].reduce((total, bit) => total + bit, 0)

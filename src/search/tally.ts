@@ -1,23 +1,16 @@
 // One pass over the candidates of a search, in memory: which pass every chosen filter and the
 // radius, how many results each filter value would give, and the order of a page by distance or
 // by name. Pure: the same code serves both stores, so their counts and orders cannot drift apart.
-import { boundingBox } from '../geo/distance.js'
+import { flatCentre, flatSquaredDistance, flatSquaredRadius, type FlatCentre } from '../geo/distance.js'
 import type { DocValues } from './doc-values.js'
-import { emptyFacets, FACET_VALUES, filterMasks, setFacetCount } from './facets.js'
+import { emptyFacets, FACET_VALUES, filterMasks, maskHalves, setFacetCount } from './facets.js'
 import type { EngineQuery, Facets } from './types.js'
-
-const KM_PER_DEGREE = 111.32
-const TWO_32 = 2 ** 32
 
 /** Which facet values belong to which group, as 32-bit halves of the mask. */
 const GROUP_NAMES = [...new Set(FACET_VALUES.map((facet) => facet.group))]
-const GROUP_HALVES = GROUP_NAMES.map((group) => halves(FACET_VALUES.filter((facet) => facet.group === group).reduce((sum, facet) => sum + facet.bit, 0)))
+const GROUP_HALVES = GROUP_NAMES.map((group) => maskHalves(FACET_VALUES.filter((facet) => facet.group === group).reduce((sum, facet) => sum + facet.bit, 0)))
 const GROUP_LO = GROUP_HALVES.map(([lo]) => lo)
 const GROUP_HI = GROUP_HALVES.map(([, hi]) => hi)
-
-function halves(mask: number): [number, number] {
-  return [mask % TWO_32 >>> 0, Math.floor(mask / TWO_32) >>> 0]
-}
 
 export interface Tally {
   total: number
@@ -28,33 +21,8 @@ export interface Tally {
   isSelected: Uint8Array
 }
 
-interface Circle {
-  lat: number
-  lng: number
-  cosLat: number
-  limit: number
-  box: ReturnType<typeof boundingBox>
-}
-
-function circleOf(plan: EngineQuery): Circle | undefined {
-  const radius = plan.location?.radiusKm
-  if (!plan.location || radius === undefined) return undefined
-  const degrees = radius / KM_PER_DEGREE
-  return {
-    lat: plan.location.lat,
-    lng: plan.location.lng,
-    cosLat: Math.cos((plan.location.lat * Math.PI) / 180),
-    limit: degrees * degrees,
-    box: boundingBox(plan.location, radius),
-  }
-}
-
-/** Squared distance in degrees of latitude (equirectangular: exact enough within 50 km); NaN without a place. */
-export function squaredDistance(values: DocValues, id: number, centre: { lat: number; lng: number }): number {
-  const cosLat = Math.cos((centre.lat * Math.PI) / 180)
-  const dLat = values.lat[id]! - centre.lat
-  const dLng = (values.lng[id]! - centre.lng) * cosLat
-  return dLat * dLat + dLng * dLng
+function distanceOf(values: DocValues, id: number, centre: FlatCentre): number {
+  return flatSquaredDistance(centre, values.lat[id]!, values.lng[id]!)
 }
 
 /**
@@ -64,10 +32,11 @@ export function squaredDistance(values: DocValues, id: number, centre: { lat: nu
  */
 export function tally(values: DocValues, candidates: Int32Array | null, plan: EngineQuery): Tally {
   const chosen = filterMasks(plan.filters).map(({ group, mask }) => {
-    const [lo, hi] = halves(mask)
+    const [lo, hi] = maskHalves(mask)
     return { group: GROUP_NAMES.indexOf(group), lo, hi }
   })
-  const circle = circleOf(plan)
+  const radius = plan.location?.radiusKm
+  const circle = plan.location && radius !== undefined ? { centre: flatCentre(plan.location), limit: flatSquaredRadius(radius) } : undefined
   const ids = candidates ?? values.liveIds
   const counts = new Float64Array(FACET_VALUES.length)
   const isSelected = new Uint8Array(values.size)
@@ -78,15 +47,8 @@ export function tally(values: DocValues, candidates: Int32Array | null, plan: En
     const id = ids[index]!
     // Matched by the text index but written after this copy was made: the next refresh has it.
     if (id >= values.size || values.live[id] === 0) continue
-    if (circle) {
-      const lat = values.lat[id]!
-      const lng = values.lng[id]!
-      // NaN (no place) fails every comparison, as NULL does in SQL.
-      if (!(lat >= circle.box.minLat && lat <= circle.box.maxLat && lng >= circle.box.minLng && lng <= circle.box.maxLng)) continue
-      const dLat = lat - circle.lat
-      const dLng = (lng - circle.lng) * circle.cosLat
-      if (dLat * dLat + dLng * dLng > circle.limit) continue
-    }
+    // Written as "not within" so that NaN (no place) fails, as NULL does in SQL.
+    if (circle && !(distanceOf(values, id, circle.centre) <= circle.limit)) continue
     const lo = values.maskLo[id]!
     const hi = values.maskHi[id]!
     let failed = -1
@@ -150,10 +112,11 @@ export function firstInOrder(ids: Int32Array, count: number, before: (a: number,
 }
 
 /** Nearest first, records without a place last; then name, then doc_id, so the order is total. */
-export function distanceOrder(values: DocValues, centre: { lat: number; lng: number }): (a: number, b: number) => boolean {
+export function distanceOrder(values: DocValues, location: { lat: number; lng: number }): (a: number, b: number) => boolean {
+  const centre = flatCentre(location)
   return (a, b) => {
-    const da = squaredDistance(values, a, centre)
-    const db = squaredDistance(values, b, centre)
+    const da = distanceOf(values, a, centre)
+    const db = distanceOf(values, b, centre)
     const aPlaced = !Number.isNaN(da)
     const bPlaced = !Number.isNaN(db)
     if (aPlaced !== bPlaced) return aPlaced

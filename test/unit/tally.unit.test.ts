@@ -5,8 +5,7 @@ import { describe, test } from 'node:test'
 import { AGE_BANDS, HELP_KINDS, PROVIDER_TYPES, PROVISION_LEVELS } from '../../src/domain/model.js'
 import { NEED_CODES, needWithArea } from '../../src/domain/needs.js'
 import { haversineKm } from '../../src/geo/distance.js'
-import type { DocValues } from '../../src/search/doc-values.js'
-import { parseIdList } from '../../src/search/doc-values.js'
+import { emptyDocValues, parseIdList, setDocValue, type DocValues } from '../../src/search/doc-values.js'
 import { facetMask, type FacetedRecord } from '../../src/search/facets.js'
 import { distanceOrder, firstInOrder, nameOrder, tally } from '../../src/search/tally.js'
 import type { EngineQuery, SearchFilters } from '../../src/search/types.js'
@@ -43,27 +42,8 @@ function records(): Record[] {
 }
 
 function valuesOf(list: Record[]): DocValues {
-  const size = Math.max(...list.map((record) => record.id)) + 1
-  const values: DocValues = {
-    version: 1,
-    size,
-    live: new Uint8Array(size),
-    maskLo: new Uint32Array(size),
-    maskHi: new Uint32Array(size),
-    lat: new Float64Array(size).fill(Number.NaN),
-    lng: new Float64Array(size).fill(Number.NaN),
-    names: new Array<string>(size).fill(''),
-    liveIds: Int32Array.from(list.map((record) => record.id)),
-  }
-  for (const record of list) {
-    const mask = facetMask(record)
-    values.live[record.id] = 1
-    values.maskLo[record.id] = mask % 2 ** 32
-    values.maskHi[record.id] = Math.floor(mask / 2 ** 32)
-    values.lat[record.id] = record.lat ?? Number.NaN
-    values.lng[record.id] = record.lng ?? Number.NaN
-    values.names[record.id] = record.name
-  }
+  const values = emptyDocValues(1, Int32Array.from(list.map((record) => record.id)))
+  for (const record of list) setDocValue(values, record.id, { ...record, facetMask: facetMask(record) })
   return values
 }
 
