@@ -20,6 +20,10 @@ const schema = z.object({
   HOME_COUNCIL_NAME: z.string().min(1).default('Birmingham City Council'),
   /** Load the demo data set into an empty store at start-up. */
   SEED_DEMO_DATA: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  /** How many rendered search pages to keep in memory (0 switches the cache off); see docs/operations.md. */
+  PAGE_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100_000).default(1000),
+  /** The longest a kept page is served, in seconds, for what a change to the search index does not cover. */
+  PAGE_CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 

@@ -6,6 +6,7 @@ import { councilNames } from './db/repositories/councils.js'
 import { loadPostcodeLookup, type PostcodeLookup } from './geo/postcodes.js'
 import { createSearchService, type SearchService } from './search/service.js'
 import { translator } from './web/i18n/index.js'
+import { createPageCache, type PageCache } from './web/page-cache.js'
 
 export interface Services {
   config: Config
@@ -13,6 +14,8 @@ export interface Services {
   search: SearchService
   postcodes: PostcodeLookup
   councilNames(): Promise<Map<string, string>>
+  /** Rendered search pages, by address and index version. */
+  pageCache: PageCache
 }
 
 export async function buildServices(config: Config, store: Store = openStore(config.database)): Promise<Services> {
@@ -23,5 +26,6 @@ export async function buildServices(config: Config, store: Store = openStore(con
     invalidPostcode: t('search.invalidPostcode'),
     unknownPostcode: (postcode) => t('search.unknownPostcode', { postcode }),
   })
-  return { config, store, search, postcodes, councilNames: () => councilNames(store.db) }
+  const pageCache = createPageCache({ entries: config.PAGE_CACHE_ENTRIES, maxAgeMs: config.PAGE_CACHE_MAX_AGE_SECONDS * 1000 })
+  return { config, store, search, postcodes, councilNames: () => councilNames(store.db), pageCache }
 }

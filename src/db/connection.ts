@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase as KyselySqliteDatabase } from 'kysely'
 import pg from 'pg'
 import type { DatabaseConfig } from '../config.js'
 import type { Database } from './schema.js'
@@ -41,8 +41,36 @@ function openSqlite(file: string): Store {
   // than a read() system call per page (docs/decisions/0005-search-index-shape.md).
   sqlite.pragma('mmap_size = 1073741824')
   sqlite.pragma('cache_size = -262144')
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: keepingStatements(sqlite) }) })
   return { db, kind: 'sqlite', close: () => db.destroy() }
+}
+
+const KEPT_STATEMENTS = 500
+
+/**
+ * Kysely prepares every query anew, and compiling the SQL is a fair part of a short query's time.
+ * The same SQL text gets the same compiled statement back (the least recently used go first).
+ * A statement still being iterated (a stream) is busy, so that SQL gets a fresh one meanwhile.
+ */
+function keepingStatements(sqlite: SqliteDatabase.Database): KyselySqliteDatabase {
+  const kept = new Map<string, SqliteDatabase.Statement>()
+  return {
+    close: () => sqlite.close(),
+    prepare(text) {
+      const statement = kept.get(text)
+      if (statement && !statement.busy) {
+        kept.delete(text)
+        kept.set(text, statement)
+        return statement
+      }
+      const fresh = sqlite.prepare(text)
+      if (!statement) {
+        kept.set(text, fresh)
+        if (kept.size > KEPT_STATEMENTS) kept.delete(kept.keys().next().value!)
+      }
+      return fresh
+    },
+  }
 }
 
 // pg returns BIGINT (count(*)) as text by default; our counts fit in a JS number.

@@ -85,7 +85,8 @@ interface ValueRow {
   name: string
 }
 
-async function readVersion(store: Store): Promise<number> {
+/** The index's version, bumped by every write to it. */
+export async function readIndexVersion(store: Store): Promise<number> {
   const row = await store.db.selectFrom('search_index_state').select('version').where('id', '=', 1).executeTakeFirst()
   return Number(row?.version ?? 0)
 }
@@ -139,7 +140,7 @@ export function createDocValuesCache(store: Store): DocValuesCache {
   let refreshing: Promise<DocValues> | undefined
   return {
     async current() {
-      const version = await readVersion(store)
+      const version = await readIndexVersion(store)
       if (cached && cached.version === version) return cached
       // One refresh at a time; searches arriving meanwhile wait for it rather than start another.
       refreshing ??= load(store, version, cached)

@@ -4,6 +4,7 @@ import { parsePostcode } from '../domain/postcode.js'
 import type { Store } from '../db/connection.js'
 import { haversineKm, milesToKm } from '../geo/distance.js'
 import type { PostcodeLocation, PostcodeLookup } from '../geo/postcodes.js'
+import { readIndexVersion } from './doc-values.js'
 import { createSearchEngine } from './engine.js'
 import { parseQuery, type ParsedQuery, type WordSource } from './query.js'
 import type { EngineQuery, SearchEngine, SearchRequest, SearchResponse } from './types.js'
@@ -13,6 +14,8 @@ export interface SearchService {
   /** Understanding only (words and location), for the benchmark and the no-results page. */
   plan(request: SearchRequest): Promise<{ plan: EngineQuery; location?: PostcodeLocation; locationError?: string }>
   engine: SearchEngine
+  /** Changes whenever the index does: a page built from a search is good while it stays the same. */
+  indexVersion(): Promise<number>
 }
 
 const SIMILAR_LIMIT = 200
@@ -89,6 +92,7 @@ export function createSearchService(store: Store, postcodes: PostcodeLookup, mes
   return {
     engine,
     plan,
+    indexVersion: () => readIndexVersion(store),
     async search(request) {
       const planned = await plan(request)
       const result = await engine.search(planned.plan)

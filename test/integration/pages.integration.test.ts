@@ -1,6 +1,7 @@
 // The public pages, served by the real app over the demo data (requests injected, no network).
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
+import { indexSubjects } from '../../src/search/indexer.js'
 import { seedId } from '../../src/seed/load.js'
 import { buildTestApp, type TestApp } from '../support/app.js'
 import { STORE_KINDS } from '../support/stores.js'
@@ -42,6 +43,35 @@ for (const kind of STORE_KINDS) {
       assert.ok(page.includes('Communication and Autism Team'))
       assert.match(page, /Health \(\d+\)/)
       assert.match(response.body, /value="communication-interaction" checked/)
+    })
+
+    test('a search page is rendered once, sent with each response\'s own nonce, and rendered again after the index changes', async () => {
+      const url = '/search?q=speech+therapy&sort=relevance'
+      const nonceOf = (response: Awaited<ReturnType<typeof get>>) => /<script type="module" nonce="([^"]+)"/.exec(response.body)?.[1]
+      const first = await get(url)
+      const second = await get(url)
+      assert.equal(first.headers['x-page-cache'], 'miss')
+      assert.equal(second.headers['x-page-cache'], 'hit')
+      for (const response of [first, second]) {
+        const nonce = nonceOf(response)
+        assert.ok(nonce && nonce.length >= 16, 'a nonce in the page')
+        assert.ok((response.headers['content-security-policy'] as string).includes(`'nonce-${nonce}'`), 'the page\'s nonce is the header\'s')
+      }
+      assert.notEqual(nonceOf(first), nonceOf(second))
+      assert.equal(second.body.replaceAll(nonceOf(second)!, ''), first.body.replaceAll(nonceOf(first)!, ''))
+
+      // A listing renamed and reindexed: the next request sees the new name, not the kept page.
+      const { db } = testApp.services.store
+      const id = seedId(CAT_SERVICE)
+      const { name } = await db.selectFrom('services').select('name').where('id', '=', id).executeTakeFirstOrThrow()
+      await db.updateTable('services').set({ name: `${name} (renamed)` }).where('id', '=', id).execute()
+      await indexSubjects(testApp.services.store, [id])
+      const renamed = await get('/search?q=autism')
+      assert.equal(renamed.headers['x-page-cache'], 'miss')
+      assert.ok(text(renamed.body).includes(`${name} (renamed)`))
+      await db.updateTable('services').set({ name }).where('id', '=', id).execute()
+      await indexSubjects(testApp.services.store, [id])
+      assert.ok(!text((await get('/search?q=autism')).body).includes('(renamed)'))
     })
 
     test('an unknown filter value is ignored and said so', async () => {

@@ -49,6 +49,10 @@ function broaderSearches(request: SearchRequest, response: SearchResponse): Arra
 export function searchRoutes(services: Services): FastifyPluginAsync {
   return async (app) => {
     app.get('/search', async (request, reply) => {
+      // Read before searching: if the index changes meanwhile, the page is kept under the older version.
+      const version = await services.search.indexVersion()
+      const kept = services.pageCache.get(version, request.url)
+      if (kept !== undefined) return reply.header('x-page-cache', 'hit').sendPage(kept)
       const parsed = parseSearchQuery(request.query as Record<string, string | string[] | undefined>)
       const response = await services.search.search(parsed.request)
       const councils = await services.councilNames()
@@ -82,7 +86,7 @@ export function searchRoutes(services: Services): FastifyPluginAsync {
         outOfArea: !hit.councilCodes.includes(home),
         areaNames: hit.councilCodes.map((code) => councils.get(code) ?? code),
       })
-      return reply.page('public/search/search.njk', {
+      const html = reply.renderPage('public/search/search.njk', {
         breadcrumbs: [{ text: t('site.breadcrumbHome'), href: '/' }],
         request: parsed.request,
         response,
@@ -104,6 +108,8 @@ export function searchRoutes(services: Services): FastifyPluginAsync {
         broadAreas: BROAD_AREAS,
         sortHref: { relevance: searchHref(parsed.request, { sort: 'relevance', page: 1 }), distance: searchHref(parsed.request, { sort: 'distance', page: 1 }) },
       })
+      services.pageCache.set(version, request.url, html)
+      return reply.header('x-page-cache', 'miss').sendPage(html)
     })
   }
 }
