@@ -18,11 +18,12 @@ import SqliteDatabase from 'better-sqlite3'
 import { parse } from 'csv-parse/sync'
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely'
 import pg from 'pg'
-import type { Store } from '../src/db/connection.js'
+import { openStore, type Store } from '../src/db/connection.js'
 import { migrateToLatest } from '../src/db/migrate.js'
 import { ensureNeedTerms } from '../src/db/repositories/taxonomy.js'
 import type { Database } from '../src/db/schema.js'
 import { eastingNorthingToLatLng } from '../src/geo/osgb.js'
+import { compactPostings } from '../src/search/postings.js'
 import { indexWords, rebuildSearchIndex, schoolDocument, serviceDocument, type IndexedDocument } from '../src/search/indexer.js'
 import { translator } from '../src/web/i18n/index.js'
 import {
@@ -802,6 +803,10 @@ export async function generatePostgres(url: string, schema: string, scale: Scale
     const since = process.hrtime.bigint()
     await insert('search_words', [['word', 'text'], ['doc_count', 'int']], [...words].map(([word, doc_count]) => ({ word, doc_count })))
     for (const index of indexes.rows) await client.query(index.indexdef)
+    // The posting lists, made from the tsvectors just written, as a reindex makes them.
+    const postings = openStore({ kind: 'postgres', url }, { schema, poolSize: 1 })
+    await compactPostings(postings.db)
+    await postings.close()
     indexSeconds += elapsed(since)
     // Autovacuum would analyse tables this size within a minute; do it now so plans are stable.
     await client.query('ANALYZE')

@@ -172,12 +172,27 @@ export interface SearchDocumentsTable {
 export interface SearchIndexStateTable {
   id: number
   version: number
+  /** PostgreSQL only: bumped by every compaction of the posting lists. */
+  postings_generation?: number
 }
 
 /** Indexed words and how many documents hold each: the dictionary for spelling correction. */
 export interface SearchWordsTable {
   word: string
   doc_count: number
+}
+
+/** PostgreSQL only (src/search/postings.ts). */
+export interface SearchPostingsTable {
+  lexeme: string
+  doc_ids: Buffer
+  scores: Buffer
+}
+
+export interface SearchPostingsRecentTable {
+  lexeme: string
+  doc_id: number
+  score: number
 }
 
 export interface Database {
@@ -195,6 +210,8 @@ export interface Database {
   search_documents: SearchDocumentsTable
   search_words: SearchWordsTable
   search_index_state: SearchIndexStateTable
+  search_postings: SearchPostingsTable
+  search_postings_recent: SearchPostingsRecentTable
 }
 
 export type OrganisationRow = Selectable<OrganisationsTable>

@@ -8,6 +8,7 @@ import type { SearchDocumentsTable } from '../db/schema.js'
 import { boundingBox, flatCentre, flatSquaredRadius } from '../geo/distance.js'
 import { createDocValuesCache, idList, parseIdList, type DocValues } from './doc-values.js'
 import { filterMasks } from './facets.js'
+import { createPostingsReader, evaluate, lexemesOf, MAX_LEXEMES, normalisedTsquery, parseTsquery, scoreOrder, type Matches } from './postings.js'
 import type { ParsedQuery } from './query.js'
 import { distanceOrder, firstInOrder, nameOrder, tally, type Tally } from './tally.js'
 import type { EngineQuery, SearchEngine, SearchFilters } from './types.js'
@@ -193,6 +194,18 @@ export function createSearchEngine(store: Store): SearchEngine {
   const dialect = DIALECTS[store.kind]
   const { db } = store
   const docValues = createDocValuesCache(store)
+  const postings = store.kind === 'postgres' ? createPostingsReader(db) : undefined
+
+  /**
+   * PostgreSQL: the matches, with their scores, from the posting lists; undefined on SQLite, or
+   * when the query needs what the lists do not hold (a phrase), and the tsvector answers instead.
+   */
+  async function listedMatches(expression: string, values: DocValues): Promise<Matches | undefined> {
+    if (!postings) return undefined
+    const tree = parseTsquery(await normalisedTsquery(db, expression))
+    if (!tree || lexemesOf(tree).length > MAX_LEXEMES) return undefined
+    return evaluate(tree, await postings.read(lexemesOf(tree)), values.size)
+  }
 
   /** Every match's doc_id, as one comma-joined string from the store. */
   async function matchIds(expression: string, plan: EngineQuery): Promise<Int32Array> {
@@ -230,11 +243,12 @@ export function createSearchEngine(store: Store): SearchEngine {
    * elsewhere (name over description), and each tier is ranked on its own. Distance and name
    * orders come from the doc values.
    */
-  async function pageIds(plan: EngineQuery, expression: string | undefined, counted: Tally, matched: number, values: DocValues): Promise<number[]> {
+  async function pageIds(plan: EngineQuery, expression: string | undefined, counted: Tally, matched: number, values: DocValues, listed?: Matches): Promise<number[]> {
     const wanted = plan.offset + plan.limit
     if (counted.total <= plan.offset) return []
     if (plan.sort === 'distance' && plan.location) return firstInOrder(counted.selected, wanted, distanceOrder(values, plan.location)).slice(plan.offset)
     if (!expression) return firstInOrder(counted.selected, wanted, nameOrder(values)).slice(plan.offset)
+    if (listed) return firstInOrder(counted.selected, wanted, scoreOrder(listed, values.size)).slice(plan.offset)
     const selectivity = counted.total / Math.max(matched, 1)
     const page: number[] = []
     let skip = plan.offset
@@ -275,9 +289,10 @@ export function createSearchEngine(store: Store): SearchEngine {
     async search(plan) {
       const values = await docValues.current()
       const expression = dialect.expression(plan.query) || undefined
-      const matched = expression ? await matchIds(expression, plan) : null
+      const listed = expression ? await listedMatches(expression, values) : undefined
+      const matched = listed ? listed.ids : expression ? await matchIds(expression, plan) : null
       const counted = tally(values, matched, plan)
-      const rows = await rowsInOrder(await pageIds(plan, expression, counted, matched?.length ?? values.liveIds.length, values))
+      const rows = await rowsInOrder(await pageIds(plan, expression, counted, matched?.length ?? values.liveIds.length, values, listed))
       return {
         total: counted.total,
         facets: counted.facets,

@@ -1,9 +1,11 @@
 // Keeps the search index in step with services and schools: a slim search_documents row per
-// record, and its words in the store's text index (FTS5 on SQLite, a weighted tsvector on PostgreSQL).
+// record, and its words in the store's text index (FTS5 on SQLite; on PostgreSQL a weighted tsvector
+// and the posting lists made from it).
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../db/schema.js'
 import type { Store, StoreKind } from '../db/connection.js'
 import { facetMask } from './facets.js'
+import { addRecentPostings, compactPostings, recentPostingCount, RECENT_LIMIT } from './postings.js'
 import { keywordsForNeeds } from './vocabulary.js'
 
 const BATCH = 500
@@ -264,7 +266,7 @@ export async function writeDocuments({ db, kind }: Store, documents: IndexedDocu
         )}`.execute(trx)
         await sql`INSERT INTO search_names(rowid, name) VALUES ${sql.join(batch.map((document, index) => sql`(${inserted[index]!.doc_id}, ${document.text.name})`))}`.execute(trx)
       } else {
-        await trx
+        const inserted = await trx
           .insertInto('search_documents')
           .values(
             batch.map((document) => ({
@@ -273,7 +275,9 @@ export async function writeDocuments({ db, kind }: Store, documents: IndexedDocu
               name_tsv: sql`to_tsvector('english', ${document.text.name})`,
             })),
           )
+          .returning('doc_id')
           .execute()
+        await addRecentPostings(trx, inserted.map((row) => Number(row.doc_id)))
       }
     }
     const counts = new Map<string, number>()
@@ -309,8 +313,11 @@ async function removeDocuments(trx: Transaction<Database>, kind: StoreKind, subj
   }
 }
 
-/** Re-indexes the given services and schools (ids of either kind); ids no longer found are removed. */
-export async function indexSubjects(store: Store, ids: string[]): Promise<void> {
+/**
+ * Re-indexes the given services and schools (ids of either kind); ids no longer found are removed.
+ * On PostgreSQL, once the recent posting entries have grown large, they are compacted into the lists.
+ */
+export async function indexSubjects(store: Store, ids: string[], compact: 'when-large' | 'never' = 'when-large'): Promise<void> {
   const { db, kind } = store
   for (let start = 0; start < ids.length; start += BATCH) {
     const batch = ids.slice(start, start + BATCH)
@@ -325,6 +332,7 @@ export async function indexSubjects(store: Store, ids: string[]): Promise<void> 
     }
     await writeDocuments(store, documents)
   }
+  if (kind === 'postgres' && compact === 'when-large' && (await recentPostingCount(db)) > RECENT_LIMIT) await compactPostings(db)
 }
 
 async function addWords(db: Transaction<Database>, counts: Map<string, number>): Promise<void> {
@@ -354,6 +362,7 @@ export async function rebuildSearchIndex(store: Store): Promise<number> {
   const services = await db.selectFrom('services').select('id').execute()
   const schools = await db.selectFrom('schools').select('id').execute()
   const ids = [...services, ...schools].map((row) => row.id)
-  await indexSubjects(store, ids)
+  await indexSubjects(store, ids, 'never')
+  if (kind === 'postgres') await compactPostings(db)
   return ids.length
 }

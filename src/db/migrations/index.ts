@@ -5,6 +5,7 @@ import type { StoreKind } from '../connection.js'
 import { initialSchema } from './0001-initial-schema.js'
 import { searchIndex } from './0002-search-index.js'
 import { searchIndexVersion } from './0003-search-index-version.js'
+import { searchPostings } from './0004-search-postings.js'
 
 export type StoreMigration = (kind: StoreKind) => Migration
 
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, StoreMigration> = {
   '0001-initial-schema': initialSchema,
   '0002-search-index': searchIndex,
   '0003-search-index-version': searchIndexVersion,
+  '0004-search-postings': searchPostings,
 }
 
 export function migrationProvider(kind: StoreKind): MigrationProvider {

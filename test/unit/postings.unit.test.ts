@@ -1,0 +1,65 @@
+// The posting lists' query logic: PostgreSQL's tsquery text as a tree, and the tree over lists,
+// checked against a plain evaluation of each document's set of lexemes.
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { evaluate, IN_NAME, MATCH_IN_NAME, parseTsquery, scoreOrder, type LexemeTree, type Postings } from '../../src/search/postings.js'
+import { firstInOrder } from '../../src/search/tally.js'
+
+test('the tsquery text PostgreSQL prints becomes a tree of & and |', () => {
+  assert.deepEqual(parseTsquery("'autism' | 'asd'"), { op: 'or', children: [{ lexeme: 'autism' }, { lexeme: 'asd' }] })
+  assert.deepEqual(parseTsquery("( 'speech' & 'therapi' | 'salt' ) & 'free'"), {
+    op: 'and',
+    children: [{ op: 'or', children: [{ op: 'and', children: [{ lexeme: 'speech' }, { lexeme: 'therapi' }] }, { lexeme: 'salt' }] }, { lexeme: 'free' }],
+  })
+  assert.deepEqual(parseTsquery("'o''brien'"), { lexeme: "o'brien" })
+})
+
+test('what the lists cannot answer exactly is refused, so the tsvector answers it', () => {
+  for (const text of ["'speech' <-> 'languag'", "!'autism'", "'aut':*", "'autism':A", '', "( 'a' | 'b'", "'a' 'b'"]) {
+    assert.equal(parseTsquery(text), undefined, text)
+  }
+})
+
+/** Documents as sets of lexemes, some in the name; the lists made from them. */
+const DOCS: Array<{ id: number; name: string[]; body: string[] }> = [
+  { id: 1, name: ['autism'], body: ['support'] },
+  { id: 2, name: [], body: ['autism', 'asd', 'support'] },
+  { id: 3, name: ['speech'], body: ['therapi'] },
+  { id: 5, name: [], body: ['speech', 'languag', 'therapi'] },
+  { id: 8, name: ['asd', 'support'], body: [] },
+  { id: 9, name: [], body: ['free'] },
+]
+
+function lists(): Map<string, Postings> {
+  const found = new Map<string, Array<[number, number]>>()
+  for (const doc of DOCS) {
+    for (const lexeme of new Set([...doc.name, ...doc.body])) {
+      const score = doc.name.includes(lexeme) ? 10 | IN_NAME : 1
+      found.set(lexeme, [...(found.get(lexeme) ?? []), [doc.id, score]])
+    }
+  }
+  return new Map([...found].map(([lexeme, entries]) => [lexeme, { ids: Int32Array.from(entries.map((e) => e[0])), scores: Uint16Array.from(entries.map((e) => e[1])) }]))
+}
+
+function holds(tree: LexemeTree, lexemes: string[]): boolean {
+  if ('lexeme' in tree) return lexemes.includes(tree.lexeme)
+  return tree.op === 'and' ? tree.children.every((child) => holds(child, lexemes)) : tree.children.some((child) => holds(child, lexemes))
+}
+
+test('the lists give exactly the documents the query holds for, and which hold by the name alone', () => {
+  for (const text of ["'autism' | 'asd'", "'asd' & 'support'", "( 'speech' & 'therapi' ) | 'autism'", "'speech' & ( 'languag' | 'therapi' ) & 'free'", "'nothing'", "'support' | 'free' | 'speech'"]) {
+    const tree = parseTsquery(text)!
+    const matches = evaluate(tree, lists(), 10)
+    const expected = DOCS.filter((doc) => holds(tree, [...doc.name, ...doc.body]))
+    assert.deepEqual([...matches.ids], expected.map((doc) => doc.id), text)
+    const inName = [...matches.scores].map((score) => (score & MATCH_IN_NAME) !== 0)
+    assert.deepEqual(inName, expected.map((doc) => holds(tree, doc.name)), `${text}: in the name`)
+  }
+})
+
+test('relevance: name matches first, then the higher score, then the lower doc_id', () => {
+  const matches = evaluate(parseTsquery("'autism' | 'asd' | 'support'")!, lists(), 10)
+  const order = firstInOrder(matches.ids, 10, scoreOrder(matches, 10))
+  // 1 and 8 match in the name (1: autism 10 + support 1; 8: asd 10 + support 10); 2 only in the body.
+  assert.deepEqual(order, [8, 1, 2])
+})
