@@ -2,6 +2,7 @@
 import { resolve } from 'node:path'
 import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import { openDataRoutes } from '../api/index.js'
 import type { Services } from '../services.js'
 import { setUpErrors } from './plugins/errors.js'
 import { setUpSecurity } from './plugins/security.js'
@@ -51,5 +52,6 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(serviceRoutes(services))
   await app.register(schoolRoutes(services))
   await app.register(aboutRoutes(services))
+  await app.register(openDataRoutes(services))
   return app
 }

@@ -29,6 +29,7 @@ const PAGE_TYPES: PageType[] = [
   { name: 'school from the seed documents', path: (demo) => demo.seedSchool, heading: 'Cromwell Primary School', shows: 'SEN information report' },
   { name: 'school from the GIAS register', path: (demo) => demo.registerSchool, heading: (demo) => demo.registerSchoolName, shows: 'Unique reference number (URN)' },
   { name: 'about', path: () => '/about', heading: 'About the data' },
+  { name: 'developers (open data API)', path: () => '/developers', heading: 'Open data API for developers', shows: 'Query parameters' },
   { name: 'not found', path: () => '/no-such-page', heading: 'Page not found', status: 404 },
 ]
 
