@@ -4,6 +4,9 @@ import { openStore } from './db/connection.js'
 import { migrateToLatest } from './db/migrate.js'
 import { loadPostcodeLookup } from './geo/postcodes.js'
 import { importGias } from './importers/gias/import.js'
+import { assessmentJson, assessReport } from './reports/assess.js'
+import { extractReportFile, isReportImportError } from './reports/extract/index.js'
+import { summaryLines } from './reports/summary.js'
 import { rebuildSearchIndex } from './search/indexer.js'
 import { isEmpty, loadDemoData } from './seed/load.js'
 
@@ -15,6 +18,9 @@ Commands:
   import gias <file.csv>  load or update schools from a GIAS establishments extract (Windows-1252 CSV)
   reindex                 rebuild the search index from the stored services and schools
   backup <file>           SQLite only: copy the live store to <file> (online, consistent)
+  report assess <file> [--json] [--today YYYY-MM-DD]
+                          check a school's SEN information report (.docx, .pdf, .html, .txt)
+                          against Schedule 1; needs no database; --json prints only JSON
 `
 
 async function main(args: string[]): Promise<number> {
@@ -23,6 +29,8 @@ async function main(args: string[]): Promise<number> {
     console.log(USAGE)
     return command ? 0 : 2
   }
+  // Before the store is opened: assessing a file needs no database and must print nothing else.
+  if (command === 'report') return reportCommand(rest)
   const config = loadConfig()
   const store = openStore(config.database)
   try {
@@ -77,6 +85,31 @@ async function main(args: string[]): Promise<number> {
     return 1
   } finally {
     await store.close()
+  }
+}
+
+async function reportCommand(args: string[]): Promise<number> {
+  const [action, ...rest] = args
+  const json = rest.includes('--json')
+  const todayAt = rest.indexOf('--today')
+  const today = todayAt >= 0 ? rest[todayAt + 1] : new Date().toISOString().slice(0, 10)
+  const files = rest.filter((arg, index) => !arg.startsWith('--') && (todayAt < 0 || index !== todayAt + 1))
+  const file = files[0]
+  if (action !== 'assess' || !file || files.length > 1 || !today || !/^\d{4}-\d{2}-\d{2}$/.test(today)) {
+    console.error(USAGE)
+    return 2
+  }
+  try {
+    const report = await extractReportFile(file)
+    const assessment = assessReport(report.text, { today })
+    if (json) process.stdout.write(`${JSON.stringify(assessmentJson(assessment), null, 2)}\n`)
+    else console.log([`${file} (${report.format}, ${report.text.length.toLocaleString('en-GB')} characters)`, '', ...summaryLines(assessment, today)].join('\n'))
+    return 0
+  } catch (error) {
+    // One line, no stack: the error codes are documented, the message says what to do.
+    const message = isReportImportError(error) ? `${error.code}: ${error.message}` : 'The report could not be assessed.'
+    console.error(`Cannot assess ${file}: ${message}`)
+    return 1
   }
 }
 
