@@ -181,22 +181,17 @@ export function parseTsquery(text: string): LexemeTree | undefined {
     if (token?.startsWith("'") && token.endsWith("'") && token.length >= 2) return { lexeme: token.slice(1, -1).replace(/''/g, "'") }
     throw fail
   }
-  function both(): LexemeTree {
-    const children = [primary()]
-    while (tokens[at] === '&') {
+  /** Operands joined by one operator: & binds tighter than |. */
+  function joined(op: 'and' | 'or', symbol: string, operand: () => LexemeTree): LexemeTree {
+    const children = [operand()]
+    while (tokens[at] === symbol) {
       at++
-      children.push(primary())
+      children.push(operand())
     }
-    return children.length === 1 ? children[0]! : { op: 'and', children }
+    return children.length === 1 ? children[0]! : { op, children }
   }
-  function either(): LexemeTree {
-    const children = [both()]
-    while (tokens[at] === '|') {
-      at++
-      children.push(both())
-    }
-    return children.length === 1 ? children[0]! : { op: 'or', children }
-  }
+  const both = () => joined('and', '&', primary)
+  const either = (): LexemeTree => joined('or', '|', both)
   try {
     if (tokens.length === 0) return undefined
     const tree = either()

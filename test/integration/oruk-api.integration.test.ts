@@ -13,6 +13,7 @@ import addFormats from 'ajv-formats'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import pg from 'pg'
 import { generatePostgres, generateSqlite } from '../../bench/generate.js'
+import type { Page as PageEnvelope } from '../../src/api/oruk/pagination.js'
 import { loadConfig, PROJECT_ROOT } from '../../src/config.js'
 import { openStore, type Store, type StoreKind } from '../../src/db/connection.js'
 import { migrateToLatest } from '../../src/db/migrate.js'
@@ -60,16 +61,7 @@ function assertValid(schemaFile: string, data: unknown, where = ''): void {
 
 // ---- requests -----------------------------------------------------------------------------------
 
-interface Page {
-  total_items: number
-  total_pages: number
-  page_number: number
-  size: number
-  first_page: boolean
-  last_page: boolean
-  empty: boolean
-  contents: Record_[]
-}
+type Page = PageEnvelope<Record_>
 
 function api(app: () => FastifyInstance) {
   /** Every API response must allow any origin, whatever its status. */
