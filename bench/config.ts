@@ -11,6 +11,7 @@ export function benchConfig(databaseUrl: string): Config {
     DATABASE_URL: databaseUrl,
     SEED_DEMO_DATA: 'false',
     LOG_LEVEL: 'silent',
+    SESSION_SECRET: 'benchmark-only-secret-not-for-any-real-site',
     // bench/run.ts measures the server with rendered pages kept and without.
     ...(process.env.PAGE_CACHE_ENTRIES ? { PAGE_CACHE_ENTRIES: process.env.PAGE_CACHE_ENTRIES } : {}),
   })

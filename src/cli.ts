@@ -1,9 +1,14 @@
 // Operator commands: npm run cli -- <command> [arguments]
+import { issueToken } from './accounts/account-tokens.js'
+import { audit } from './accounts/audit.js'
+import { createUser, findUser } from './accounts/users.js'
 import { loadConfig } from './config.js'
 import { openStore } from './db/connection.js'
 import { migrateToLatest } from './db/migrate.js'
 import { loadPostcodeLookup } from './geo/postcodes.js'
-import { importGias } from './importers/gias/import.js'
+import { importGiasRegister } from './importers/gias/import.js'
+import { giasReportLines } from './importers/gias/summary.js'
+import { ORUK_USAGE, orukImportCommand } from './importers/oruk/command.js'
 import { assessmentJson, assessReport } from './reports/assess.js'
 import { extractReportFile, isReportImportError } from './reports/extract/index.js'
 import { summaryLines } from './reports/summary.js'
@@ -15,9 +20,14 @@ const USAGE = `Usage: npm run cli -- <command>
 Commands:
   migrate                 bring the store's schema up to date
   seed                    load the demo data set into an empty store
-  import gias <file.csv>  load or update schools from a GIAS establishments extract (Windows-1252 CSV)
+  import gias <file.csv> [--full]
+                          load or update schools from a GIAS establishments extract (Windows-1252 CSV);
+                          --full: the file is the whole register, so held schools missing from it are reported
+${ORUK_USAGE}
   reindex                 rebuild the search index from the stored services and schools
   backup <file>           SQLite only: copy the live store to <file> (online, consistent)
+  user invite <email> --name "Full Name" --role administrator|officer [--site https://…]
+                          make a council account and print its single-use link to set a password
   report assess <file> [--json] [--today YYYY-MM-DD]
                           check a school's SEN information report (.docx, .pdf, .html, .txt)
                           against Schedule 1; needs no database; --json prints only JSON
@@ -49,16 +59,40 @@ async function main(args: string[]): Promise<number> {
         return 0
       }
       case 'import': {
-        const [kind, file] = rest
-        if (kind !== 'gias' || !file) {
+        const [kind, ...importArgs] = rest
+        if (kind === 'oruk') return await orukImportCommand(store, importArgs, USAGE, console)
+        const full = importArgs.includes('--full')
+        const [file, ...unknown] = importArgs.filter((arg) => arg !== '--full')
+        if (kind !== 'gias' || !file || unknown.length > 0) {
           console.error(USAGE)
           return 2
         }
-        const report = await importGias(store, file, (progress) => console.error(`… ${progress.created + progress.updated} schools`))
-        console.log(`Created ${report.created}, updated ${report.updated}, failed ${report.failed.length}.`)
-        for (const failure of report.failed.slice(0, 50)) console.log(`  line ${failure.line}: ${failure.error}`)
-        if (report.failed.length > 50) console.log(`  … and ${report.failed.length - 50} more`)
-        return report.failed.length > 0 ? 1 : 0
+        const report = await importGiasRegister(store, file, { full, onProgress: (progress) => console.error(`… ${progress.rows} rows`) })
+        for (const line of giasReportLines(report)) console.log(line)
+        return report.failedCount > 0 ? 1 : 0
+      }
+      case 'user': {
+        const [action, email, ...options] = rest
+        const option = (name: string) => {
+          const at = options.indexOf(name)
+          return at >= 0 ? options[at + 1] : undefined
+        }
+        const name = option('--name')
+        const role = option('--role')
+        if (action !== 'invite' || !email || !name || (role !== 'administrator' && role !== 'officer')) {
+          console.error(USAGE)
+          return 2
+        }
+        if (await findUser(store.db, { email })) {
+          console.error(`Someone already has an account with ${email}.`)
+          return 1
+        }
+        const user = await createUser(store.db, { email, name, role })
+        const token = await issueToken(store.db, user.id, 'invitation')
+        await audit(store.db, { actorId: null, action: 'user.invited', subject: user.id, details: { role, by: 'cli' } })
+        const site = option('--site') ?? `http://localhost:${config.PORT}`
+        console.log(`Invited ${user.email} as ${role}. This link sets their password; it works once, within 7 days:\n${site}/account/set-password?token=${token}`)
+        return 0
       }
       case 'reindex':
         console.log(`Indexed ${await rebuildSearchIndex(store)} services and schools.`)

@@ -1,4 +1,5 @@
 // Every setting, read from the environment once and validated at start-up.
+import { randomBytes } from 'node:crypto'
 import { resolve } from 'node:path'
 import { z } from 'zod'
 
@@ -20,15 +21,51 @@ const schema = z.object({
   HOME_COUNCIL_NAME: z.string().min(1).default('Birmingham City Council'),
   /** Load the demo data set into an empty store at start-up. */
   SEED_DEMO_DATA: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  /**
+   * Signs the forms' CSRF tokens. At least 32 characters; required in production. Elsewhere a
+   * random one is made at start-up, so forms opened before a restart must be sent again.
+   */
+  SESSION_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  /** Mark cookies Secure (HTTPS only). On by default in production. */
+  COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   /** How many rendered search pages to keep in memory (0 switches the cache off); see docs/operations.md. */
   PAGE_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100_000).default(1000),
   /** The longest a kept page is served, in seconds, for what a change to the search index does not cover. */
   PAGE_CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  /**
+   * Open Referral feeds to import on a schedule: a JSON list of { "url", "council", "label" }, e.g.
+   * [{"url":"https://example.gov.uk/api/services","council":"E06000013","label":"North Lincolnshire Council"}].
+   * url is the services list (or a file); council the ONS code of the area its services are for; label who publishes it.
+   */
+  ORUK_IMPORT_SOURCES: z
+    .string()
+    .default('[]')
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'not JSON: a list like [{"url":"https://…","council":"E06000013","label":"…"}]' })
+        return z.NEVER
+      }
+    })
+    .pipe(
+      z.array(
+        z.strictObject({
+          url: z.string().min(1),
+          council: z.string().regex(/^[EWSN]\d{8}$/, 'an ONS local authority code like E06000013').optional(),
+          label: z.string().min(1).optional(),
+        }),
+      ),
+    ),
+  /** Minutes between scheduled imports of ORUK_IMPORT_SOURCES; 0 (the default) switches the schedule off. */
+  ORUK_IMPORT_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(43_200).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
-export type Config = Omit<z.infer<typeof schema>, 'DATABASE_URL'> & {
+export type Config = Omit<z.infer<typeof schema>, 'DATABASE_URL' | 'SESSION_SECRET' | 'COOKIE_SECURE'> & {
   database: DatabaseConfig
+  SESSION_SECRET: string
+  COOKIE_SECURE: boolean
 }
 
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string }
@@ -46,10 +83,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
     throw new Error(`Invalid settings:\n  ${problems.join('\n  ')}`)
   }
-  const { DATABASE_URL, ...settings } = parsed.data
-  const config: Config = { ...settings, database: databaseConfig(DATABASE_URL, settings.DATA_DIR) }
+  const { DATABASE_URL, SESSION_SECRET, COOKIE_SECURE, ...settings } = parsed.data
+  const config: Config = {
+    ...settings,
+    database: databaseConfig(DATABASE_URL, settings.DATA_DIR),
+    SESSION_SECRET: SESSION_SECRET ?? randomBytes(32).toString('base64url'),
+    COOKIE_SECURE: COOKIE_SECURE === undefined ? settings.NODE_ENV === 'production' : COOKIE_SECURE === 'true',
+  }
   if (config.NODE_ENV === 'production' && config.SEED_DEMO_DATA) {
     throw new Error('Invalid settings:\n  SEED_DEMO_DATA: must be false in production (demo data is not a real Local Offer)')
+  }
+  if (config.NODE_ENV === 'production' && !SESSION_SECRET) {
+    throw new Error('Invalid settings:\n  SESSION_SECRET: required in production (at least 32 random characters)')
   }
   return config
 }

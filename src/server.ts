@@ -6,6 +6,8 @@ import { buildServices } from './services.js'
 import { buildApp } from './web/app.js'
 import { buildStylesheet } from './web/assets/build.js'
 import { createLogger } from './logger.js'
+import { reportSummary } from './importers/oruk/report.js'
+import { startOrukSchedule } from './importers/oruk/scheduler.js'
 
 const config = loadConfig()
 const logger = createLogger(config)
@@ -13,12 +15,15 @@ buildStylesheet()
 const services = await buildServices(config)
 if (config.SEED_DEMO_DATA && (await isEmpty(services.store.db))) {
   const report = await loadDemoData(services.store, services.postcodes)
-  logger.info({ report: { ...report, gias: { ...report.gias, failed: report.gias.failed.length } } }, 'demo data loaded')
+  logger.info({ report: { ...report, gias: { ...report.gias, failed: report.gias.failed.length }, oruk: reportSummary(report.oruk) } }, 'demo data loaded')
 }
 const app = await buildApp(services, { logger })
+// Runs in the background from now; stopped before the store closes.
+const orukSchedule = startOrukSchedule(services.store, { sources: config.ORUK_IMPORT_SOURCES, intervalMs: config.ORUK_IMPORT_INTERVAL_MINUTES * 60_000, logger })
 
 async function shutdown(signal: string): Promise<void> {
   logger.info({ signal }, 'shutting down')
+  await orukSchedule?.stop()
   await app.close()
   await services.store.close()
   process.exit(0)

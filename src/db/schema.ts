@@ -18,7 +18,26 @@ interface Provenance {
   updated_at: string
 }
 
-export interface OrganisationsTable extends Provenance {
+/**
+ * Migration 0005: where an imported record came from (src/importers/oruk/). Null on records made here.
+ * An importer updates a record only while its content still hashes to `source_hash`.
+ */
+interface ImportProvenance {
+  /** The feed's URL, or the label of the file it was imported from. */
+  source: string | null
+  /** Who published the feed, as shown on the page ("North Lincolnshire Council"). */
+  source_label: string | null
+  /** The record's own id in the feed, as the feed gives it (not always a UUID). */
+  source_id: string | null
+  /** ISO timestamp: when the feed was fetched for the content stored. */
+  fetched_at: string | null
+  /** Hash of the content as last imported. */
+  source_hash: string | null
+  /** ISO timestamp: the first import that no longer found the record in its feed; null while it is there. */
+  source_missing_since: string | null
+}
+
+export interface OrganisationsTable extends Provenance, ImportProvenance {
   id: string
   name: string
   kind: string
@@ -62,6 +81,20 @@ export interface SchoolsTable {
   report_text: string | null
   /** "gias" when the register supplied the school, else the source document's file name. */
   data_source: string
+  /** Migration 0006. The register's "TypeOfResourcedProvision (name)" as given, e.g. "Resourced provision and SEN unit". */
+  resourced_provision_type: string | null
+  resourced_provision_on_roll: number | null
+  sen_unit_on_roll: number | null
+  /** SEN1..SEN13 codes as the register gives them, space-separated (" ASD SLCN OTH "), including those with no need code. */
+  register_sen_codes: string
+  /** The register's SENStat: pupils with a statement or EHC plan. */
+  pupils_with_ehc_plan: number | null
+  /** The register's SENNoStat: pupils on SEN support, without a plan. */
+  pupils_with_sen_support: number | null
+  /** 1 has special classes, 0 has none, null not recorded. */
+  special_classes: number | null
+  /** A hash of the register's values at the last import: an unchanged row is skipped. */
+  register_fingerprint: string | null
 }
 
 export interface LocationsTable {
@@ -77,7 +110,7 @@ export interface LocationsTable {
   address_note: string | null
 }
 
-export interface ServicesTable extends Provenance {
+export interface ServicesTable extends Provenance, ImportProvenance {
   id: string
   organisation_id: string
   name: string
@@ -195,6 +228,57 @@ export interface SearchPostingsRecentTable {
   score: number
 }
 
+// ---- accounts (migration 0007) ----
+
+export type StaffRole = 'administrator' | 'officer'
+
+export interface UsersTable {
+  id: string
+  email: string
+  name: string
+  role: StaffRole | null
+  password_hash: string | null
+  disabled_at: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface MembershipsTable {
+  user_id: string
+  organisation_id: string
+}
+
+export interface SessionsTable {
+  id: string
+  user_id: string
+  created_at: string
+  last_seen_at: string
+  expires_at: string
+}
+
+export interface AccountTokensTable {
+  id: string
+  user_id: string
+  purpose: 'invitation' | 'reset'
+  expires_at: string
+  used_at: string | null
+  created_at: string
+}
+
+export interface SignInFailuresTable {
+  email: string
+  at: string
+}
+
+export interface AuditLogTable {
+  id: Generated<number>
+  at: string
+  actor_id: string | null
+  action: string
+  subject: string | null
+  details: string | null
+}
+
 export interface Database {
   councils: CouncilsTable
   organisations: OrganisationsTable
@@ -212,6 +296,12 @@ export interface Database {
   search_index_state: SearchIndexStateTable
   search_postings: SearchPostingsTable
   search_postings_recent: SearchPostingsRecentTable
+  users: UsersTable
+  memberships: MembershipsTable
+  sessions: SessionsTable
+  account_tokens: AccountTokensTable
+  sign_in_failures: SignInFailuresTable
+  audit_log: AuditLogTable
 }
 
 export type OrganisationRow = Selectable<OrganisationsTable>

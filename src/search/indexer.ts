@@ -179,6 +179,8 @@ async function schoolDocuments(db: Kysely<Database>, ids: string[]): Promise<Ind
       'locations.lng',
     ])
     .where('schools.id', 'in', ids)
+    // A closed school keeps its page (which says so) but leaves search; as "not found", indexSubjects removes it.
+    .where((eb) => eb.or([eb('schools.status', 'is', null), eb(sql<string>`lower(trim(schools.status))`, '<>', 'closed')]))
     .execute()
   const [needs, areas] = await needsAndAreas(db, ids)
   return rows.map((row) =>

@@ -1,5 +1,6 @@
 // Loads the demo data set into an empty store: the seed documents' organisations, services and
-// schools, then the GIAS sample through the real importer, then the search index.
+// schools, then the GIAS sample and North Lincolnshire's Open Referral feed through the real
+// importers, then the search index.
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { sql, type Kysely } from 'kysely'
@@ -14,13 +15,24 @@ import type { Store } from '../db/connection.js'
 import type { Database } from '../db/schema.js'
 import type { PostcodeLookup } from '../geo/postcodes.js'
 import { importGias, type GiasImportReport } from '../importers/gias/import.js'
+import { importOruk, type OrukSource } from '../importers/oruk/import.js'
+import type { OrukImportReport } from '../importers/oruk/report.js'
 import { rebuildSearchIndex } from '../search/indexer.js'
 import { translator } from '../web/i18n/index.js'
 import { demoDataset, SEED_DOCUMENTS_DIR } from './dataset.js'
-import { SEED_COUNCILS } from './source.js'
+import { COUNCIL, SEED_COUNCILS } from './source.js'
 import type { SeedAddress, SeedDataset } from './types.js'
 
 export const GIAS_SAMPLE = resolve(PROJECT_ROOT, 'data/gias/edubase-sample.csv')
+
+/** A real council's directory, as its Open Referral API published it (data/oruk-feeds/README.md). */
+export const NORTH_LINCOLNSHIRE_FEED: OrukSource = {
+  location: resolve(PROJECT_ROOT, 'data/oruk-feeds/north-lincolnshire-services-2024-12.json'),
+  council: COUNCIL.northLincolnshire,
+  label: 'North Lincolnshire Council',
+}
+/** When the file was fetched from the council's API (not when it is loaded). */
+export const NORTH_LINCOLNSHIRE_FETCHED_AT = '2024-12-18T00:00:00.000Z'
 
 
 /** The same seed key gives the same UUID on every install, so links to demo pages stay stable. */
@@ -50,6 +62,7 @@ export interface SeedReport {
   services: number
   schools: number
   gias: GiasImportReport
+  oruk: OrukImportReport
   indexed: number
 }
 
@@ -127,6 +140,8 @@ export async function loadDemoData(store: Store, postcodes: PostcodeLookup, data
     })
   }
   const gias = await importGias(store, GIAS_SAMPLE)
+  // Indexed by the rebuild below, all at once.
+  const oruk = await importOruk(store, NORTH_LINCOLNSHIRE_FEED, { fetchedAt: NORTH_LINCOLNSHIRE_FETCHED_AT, index: false })
   const indexed = await rebuildSearchIndex(store)
-  return { organisations: dataset.organisations.length, services: dataset.services.length, schools: dataset.schools.length, gias, indexed }
+  return { organisations: dataset.organisations.length, services: dataset.services.length, schools: dataset.schools.length, gias, oruk, indexed }
 }

@@ -7,6 +7,8 @@ export const COUNCIL = {
   stokeOnTrent: 'E06000021',
   doncaster: 'E08000017',
   cambridgeshire: 'E10000003',
+  /** Not a seed document's council: the real Open Referral feed in data/oruk-feeds/ is North Lincolnshire's. */
+  northLincolnshire: 'E06000013',
 } as const
 
 export const SEED_COUNCILS = [
@@ -15,6 +17,7 @@ export const SEED_COUNCILS = [
   { code: COUNCIL.stokeOnTrent, name: 'Stoke-on-Trent City Council' },
   { code: COUNCIL.doncaster, name: 'City of Doncaster Council' },
   { code: COUNCIL.cambridgeshire, name: 'Cambridgeshire County Council' },
+  { code: COUNCIL.northLincolnshire, name: 'North Lincolnshire Council' },
 ]
 
 /** Said instead of an address wherever a document gives none: nothing is geocoded from a guess. */

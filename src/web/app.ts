@@ -4,12 +4,23 @@ import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import { openDataRoutes } from '../api/index.js'
 import type { Services } from '../services.js'
+import { setUpAuth } from './plugins/auth.js'
 import { setUpErrors } from './plugins/errors.js'
+import { setUpForms } from './plugins/forms.js'
 import { setUpSecurity } from './plugins/security.js'
 import { setUpViews } from './plugins/views.js'
 import { aboutRoutes } from './routes/public/about/index.js'
+import { compareRoutes } from './routes/public/compare/index.js'
+import { councilReportRoutes } from './routes/public/council-reports/index.js'
+import { exportRoutes } from './routes/public/exports/index.js'
+import { sitemapRoutes } from './routes/public/exports/sitemap.js'
 import { healthRoutes } from './routes/health.js'
+import { setPasswordRoutes } from './routes/account/set-password/index.js'
+import { signInRoutes } from './routes/account/sign-in/index.js'
+import { adminRoutes } from './routes/staff/admin/index.js'
+import { manageRoutes } from './routes/staff/manage/index.js'
 import { homeRoutes } from './routes/public/home/index.js'
+import { schoolReportRoutes } from './routes/public/school-report/index.js'
 import { schoolRoutes } from './routes/public/school/index.js'
 import { searchRoutes } from './routes/public/search/index.js'
 import { serviceRoutes } from './routes/public/service/index.js'
@@ -32,6 +43,9 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
 
   await setUpSecurity(app)
   await setUpViews(app, services.config)
+  await setUpForms(app, services.config)
+  // Before any route: it records each route's access as the route is added.
+  setUpAuth(app, services.store)
   await app.register(fastifyStatic, {
     root: resolve(ROOT, 'node_modules/govuk-frontend/dist/govuk/assets'),
     prefix: '/assets/',
@@ -51,7 +65,16 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(searchRoutes(services))
   await app.register(serviceRoutes(services))
   await app.register(schoolRoutes(services))
+  await app.register(schoolReportRoutes(services))
+  await app.register(compareRoutes(services))
+  await app.register(councilReportRoutes(services))
   await app.register(aboutRoutes(services))
   await app.register(openDataRoutes(services))
+  await app.register(exportRoutes(services))
+  await app.register(sitemapRoutes(services))
+  await app.register(signInRoutes(services))
+  await app.register(setPasswordRoutes(services))
+  await app.register(adminRoutes(services))
+  await app.register(manageRoutes(services))
   return app
 }

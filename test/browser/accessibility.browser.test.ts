@@ -30,6 +30,18 @@ const PAGE_TYPES: PageType[] = [
   { name: 'school from the GIAS register', path: (demo) => demo.registerSchool, heading: (demo) => demo.registerSchoolName, shows: 'Unique reference number (URN)' },
   { name: 'about', path: () => '/about', heading: 'About the data' },
   { name: 'developers (open data API)', path: () => '/developers', heading: 'Open data API for developers', shows: 'Query parameters' },
+  { name: 'school report by parents’ questions', path: (demo) => `${demo.seedSchool}/report`, heading: 'SEN information report: Cromwell Primary School', shows: 'What this report does not tell you' },
+  { name: 'school report by Schedule 1 item', path: (demo) => `${demo.seedSchool}/report?view=items`, heading: 'SEN information report: Cromwell Primary School', shows: 'What the law asks the report to cover' },
+  { name: 'school report for young people', path: (demo) => `${demo.seedSchool}/report?view=young-people`, heading: 'SEN information report: Cromwell Primary School', shows: 'Your questions' },
+  { name: 'school report not held', path: (demo) => `${demo.registerSchool}/report`, heading: (demo) => `SEN information report: ${demo.registerSchoolName}`, shows: 'The council does not hold a copy' },
+  { name: 'compare schools (the form)', path: () => '/compare', heading: 'Compare schools’ SEN information reports', shows: 'Choose 2 or 3 schools' },
+  {
+    name: 'compare schools with an error',
+    path: (demo) => `/compare?school=${demo.seedSchool.split('/').pop()}&school=${demo.registerSchool.split('/').pop()}`,
+    heading: 'Compare schools’ SEN information reports',
+    shows: 'There is a problem',
+  },
+  { name: 'council view of schools’ reports', path: () => '/council/reports', heading: 'Schools’ SEN information reports: council view', shows: 'No report held' },
   { name: 'not found', path: () => '/no-such-page', heading: 'Page not found', status: 404 },
 ]
 
@@ -79,6 +91,20 @@ describeInBrowser('accessibility (axe, WCAG 2.2 AA) in Chromium', () => {
     assert.deepEqual(await checkAccessibility(page), [])
     assert.ok((await scrollWidth(page)) <= 320)
   })
+
+  for (const { label, width } of WIDTHS) {
+    test(`compare two schools chosen with the form (no JavaScript needed), ${label}: no violations`, async () => {
+      const page = pages.get(width)!
+      await page.goto('/compare')
+      const boxes = page.getByRole('group', { name: 'Choose 2 or 3 schools' }).getByRole('checkbox')
+      await boxes.nth(0).check()
+      await boxes.nth(1).check()
+      await page.getByRole('button', { name: 'Compare' }).click()
+      await page.getByRole('heading', { level: 2, name: 'Parents’ questions' }).waitFor()
+      assert.deepEqual(await checkAccessibility(page), [])
+      if (width <= 320) assert.ok((await scrollWidth(page)) <= width, `compare scrolls sideways at ${width} px`)
+    })
+  }
 
   test('an error summary takes focus, and its checks still pass', async () => {
     const page = pages.get(1280)!

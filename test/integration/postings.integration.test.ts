@@ -36,14 +36,21 @@ describe('posting lists [postgres]', { skip: process.env.TEST_DATABASE_URL ? fal
       ).rows.map((row) => row.subject_id)
       const result = await testApp.services.search.search(request(words))
       assert.equal(result.total, expected.length, `${label}: "${words}" total`)
-      assert.deepEqual(result.hits.map((hit) => hit.subjectId).sort(), expected.sort(), `${label}: "${words}" matches`)
+      // A stop word matches every document: more than a page since the demo data holds North Lincolnshire's feed.
+      const hits = [...result.hits]
+      for (let page = 2; hits.length < result.total; page += 1) {
+        const next = (await testApp.services.search.search({ ...request(words), page })).hits
+        if (next.length === 0) break
+        hits.push(...next)
+      }
+      assert.deepEqual(hits.map((hit) => hit.subjectId).sort(), expected.sort(), `${label}: "${words}" matches`)
       // Name over description: no match in the name comes after one found only elsewhere.
       const named = new Set(
         expression
           ? (await sql<{ subject_id: string }>`SELECT subject_id FROM search_documents WHERE name_tsv @@ to_tsquery('english', ${expression})`.execute(db)).rows.map((row) => row.subject_id)
           : [],
       )
-      const tiers = result.hits.map((hit) => (named.has(hit.subjectId) ? 0 : 1))
+      const tiers = hits.map((hit) => (named.has(hit.subjectId) ? 0 : 1))
       assert.deepEqual(tiers, [...tiers].sort(), `${label}: "${words}" names first`)
     }
   }

@@ -26,7 +26,12 @@ test('bad settings are refused with every problem named', () => {
   })
 })
 
-test('production refuses to load demo data', () => {
+test('production refuses demo data, and needs a secret to sign forms with', () => {
   assert.throws(() => loadConfig({ NODE_ENV: 'production' }), /SEED_DEMO_DATA: must be false in production/)
-  assert.equal(loadConfig({ NODE_ENV: 'production', SEED_DEMO_DATA: 'false' }).SEED_DEMO_DATA, false)
+  const secret = 'a-long-enough-secret-for-signing-forms-0123'
+  assert.equal(loadConfig({ NODE_ENV: 'production', SEED_DEMO_DATA: 'false', SESSION_SECRET: secret }).SEED_DEMO_DATA, false)
+  assert.throws(() => loadConfig({ NODE_ENV: 'production', SEED_DEMO_DATA: 'false' }), /SESSION_SECRET: required in production/)
+  assert.throws(() => loadConfig({ SESSION_SECRET: 'short' }), /SESSION_SECRET: at least 32 characters/)
+  assert.equal(loadConfig({ NODE_ENV: 'production', SEED_DEMO_DATA: 'false', SESSION_SECRET: secret }).COOKIE_SECURE, true)
+  assert.equal(loadConfig({}).COOKIE_SECURE, false)
 })

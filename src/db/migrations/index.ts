@@ -6,6 +6,9 @@ import { initialSchema } from './0001-initial-schema.js'
 import { searchIndex } from './0002-search-index.js'
 import { searchIndexVersion } from './0003-search-index-version.js'
 import { searchPostings } from './0004-search-postings.js'
+import { importProvenance } from './0005-import-provenance.js'
+import { schoolSenProvision } from './0006-school-sen-provision.js'
+import { accounts } from './0007-accounts.js'
 
 export type StoreMigration = (kind: StoreKind) => Migration
 
@@ -14,6 +17,9 @@ const MIGRATIONS: Record<string, StoreMigration> = {
   '0002-search-index': searchIndex,
   '0003-search-index-version': searchIndexVersion,
   '0004-search-postings': searchPostings,
+  '0005-import-provenance': importProvenance,
+  '0006-school-sen-provision': schoolSenProvision,
+  '0007-accounts': accounts,
 }
 
 export function migrationProvider(kind: StoreKind): MigrationProvider {

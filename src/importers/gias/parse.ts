@@ -57,12 +57,24 @@ export interface GiasSchool {
   ukprn?: string
   /** Our need codes (src/domain/needs.ts), from SEN1..SEN13; register values with no need code are left out (see unmappedSen). */
   senProvision: string[]
+  /** SEN1..SEN13 codes as the register gives them ("ASD", "OTH"), in slot order, each once: kept even when there is no need code for them. */
+  registerSenCodes: string[]
+  /** "TypeOfResourcedProvision (name)" as given, e.g. "Resourced provision and SEN unit". */
+  resourcedProvisionType?: string
   /** "Resourced provision" when TypeOfResourcedProvision says the school has one. */
   resourcedProvision?: string
   /** "SEN unit" when TypeOfResourcedProvision says the school has one. */
   senUnit?: string
   resourcedProvisionCapacity?: number
   senUnitCapacity?: number
+  resourcedProvisionOnRoll?: number
+  senUnitOnRoll?: number
+  /** SENStat: pupils with a statement or EHC plan. */
+  pupilsWithEhcPlan?: number
+  /** SENNoStat: pupils on SEN support. */
+  pupilsWithSenSupport?: number
+  /** From "SpecialClasses (name)": "Has Special Classes" or "No Special Classes". */
+  specialClasses?: boolean
   ofstedRating?: string
   easting?: number
   northing?: number
@@ -119,6 +131,11 @@ export const GIAS_COLUMNS = {
   resourcedProvisionType: 'TypeOfResourcedProvision (name)',
   resourcedProvisionCapacity: 'ResourcedProvisionCapacity',
   senUnitCapacity: 'SenUnitCapacity',
+  resourcedProvisionOnRoll: 'ResourcedProvisionOnRoll',
+  senUnitOnRoll: 'SenUnitOnRoll',
+  pupilsWithEhcPlan: 'SENStat',
+  pupilsWithSenSupport: 'SENNoStat',
+  specialClasses: 'SpecialClasses (name)',
   councilCode: 'DistrictAdministrative (code)',
   gssLaCode: 'GSSLACode (name)',
   easting: 'Easting',
@@ -147,6 +164,11 @@ const GIAS_CODE_ALIASES: Record<string, string> = { BESD: 'SEMH' }
 
 const GSS_CODE = /^[EWSN]\d{8}$/
 const POSTCODE_SHAPE = /^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$/
+
+/** "EstablishmentStatus (name)" is "Closed" ("Open, but proposed to close" is still open). */
+export function isClosedStatus(status: string | null | undefined): boolean {
+  return status?.trim().toLowerCase() === 'closed'
+}
 
 // ---- decoding --------------------------------------------------------------------------------
 
@@ -296,19 +318,30 @@ export function normaliseGiasPostcode(value: string): string {
   return match ? `${match[1]} ${match[2]}` : upper
 }
 
-function senNeeds(fields: Fields): { needs: string[]; unmapped: string[] } {
+function senNeeds(fields: Fields): { needs: string[]; codes: string[]; unmapped: string[] } {
   const needs = new Set<string>()
+  const codes = new Set<string>()
   const unmapped: string[] = []
   for (const n of SEN_SLOTS) {
     // "(name)" values carry the code ("ASD - Autistic Spectrum Disorder"); "(code)" as a fallback.
     const value = text(fields, senNameColumn(n)) ?? text(fields, senCodeColumn(n))
     if (value === undefined) continue
     const abbreviation = value.split(' - ')[0]?.trim() ?? ''
+    // Stored space-separated, so a code must be one word; a free-text label is reported, not stored as a code.
+    if (/^[A-Za-z]{1,8}$/.test(abbreviation)) codes.add(abbreviation)
     const need = needFromGiasCode(GIAS_CODE_ALIASES[abbreviation.toUpperCase()] ?? abbreviation)
     if (need) needs.add(need)
     else unmapped.push(value)
   }
-  return { needs: [...needs], unmapped }
+  return { needs: [...needs], codes: [...codes], unmapped }
+}
+
+/** "Has Special Classes" / "No Special Classes"; anything else (not recorded) is unknown. */
+function specialClasses(value: string | undefined): boolean | undefined {
+  const lower = value?.toLowerCase()
+  if (lower?.startsWith('has ')) return true
+  if (lower?.startsWith('no ')) return false
+  return undefined
 }
 
 function coordinate(fields: Fields, column: string, problems: RowProblems): number | undefined {
@@ -337,6 +370,7 @@ function toSchool(fields: Fields, problems: RowProblems): { school: GiasSchool; 
     laCode,
     laName: fields[C.laName]?.trim() ?? '',
     senProvision: [],
+    registerSenCodes: [],
   }
   const set = <K extends keyof GiasSchool>(key: K, value: GiasSchool[K] | undefined): void => {
     if (value !== undefined) school[key] = value
@@ -374,13 +408,21 @@ function toSchool(fields: Fields, problems: RowProblems): { school: GiasSchool; 
   const ukprn = text(fields, C.ukprn)
   if (ukprn && /^\d+$/.test(ukprn)) school.ukprn = ukprn
 
-  const { needs, unmapped } = senNeeds(fields)
+  const { needs, codes, unmapped } = senNeeds(fields)
   school.senProvision = needs
-  const provisionType = text(fields, C.resourcedProvisionType)?.toLowerCase() ?? ''
-  if (provisionType.includes('resourced provision')) school.resourcedProvision = 'Resourced provision'
-  if (provisionType.includes('sen unit')) school.senUnit = 'SEN unit'
+  school.registerSenCodes = codes
+  const provisionType = text(fields, C.resourcedProvisionType)
+  set('resourcedProvisionType', provisionType)
+  const provisionTypeLower = provisionType?.toLowerCase() ?? ''
+  if (provisionTypeLower.includes('resourced provision')) school.resourcedProvision = 'Resourced provision'
+  if (provisionTypeLower.includes('sen unit')) school.senUnit = 'SEN unit'
   set('resourcedProvisionCapacity', integer(fields, C.resourcedProvisionCapacity, problems))
   set('senUnitCapacity', integer(fields, C.senUnitCapacity, problems))
+  set('resourcedProvisionOnRoll', integer(fields, C.resourcedProvisionOnRoll, problems))
+  set('senUnitOnRoll', integer(fields, C.senUnitOnRoll, problems))
+  set('pupilsWithEhcPlan', integer(fields, C.pupilsWithEhcPlan, problems))
+  set('pupilsWithSenSupport', integer(fields, C.pupilsWithSenSupport, problems))
+  set('specialClasses', specialClasses(text(fields, C.specialClasses)))
   set('ofstedRating', text(fields, C.ofstedRating))
 
   const easting = coordinate(fields, C.easting, problems)

@@ -3,6 +3,7 @@ import { findSchoolDetail } from '../../../../db/repositories/schools.js'
 import type { Services } from '../../../../services.js'
 import { translator } from '../../../i18n/index.js'
 import { sourceTitle } from '../sources.js'
+import { schoolProvisionView } from './provision.js'
 
 const t = translator('en')
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -31,6 +32,7 @@ export function schoolRoutes(services: Services): FastifyPluginAsync {
         outOfArea: !detail.councilCodes.includes(services.config.HOME_COUNCIL_CODE),
         fromRegister: detail.school.data_source === 'gias',
         sourceTitle: detail.school.data_source === 'gias' ? undefined : sourceTitle(detail.school.data_source),
+        provision: schoolProvisionView(t, detail.school),
       })
     })
   }

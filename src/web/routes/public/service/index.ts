@@ -8,6 +8,14 @@ import { sourceTitle } from '../sources.js'
 const t = translator('en')
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
+/** Text to paragraphs of lines: a blank line ends a paragraph, a line break ends a line. */
+function paragraphs(text: string): string[][] {
+  return text
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.split('\n').map((line) => line.trim()).filter(Boolean))
+    .filter((lines) => lines.length > 0)
+}
+
 export function serviceRoutes(services: Services): FastifyPluginAsync {
   return async (app) => {
     app.get<{ Params: { id: string } }>('/services/:id', async (request, reply) => {
@@ -34,6 +42,8 @@ export function serviceRoutes(services: Services): FastifyPluginAsync {
         areaNames: detail.councilCodes.map((code) => councils.get(code) ?? code),
         outOfArea: !detail.councilCodes.includes(home),
         sourceTitle: sourceTitle(detail.service.source_document),
+        // Imported descriptions keep their paragraphs and list lines (src/importers/oruk/text.ts).
+        paragraphs: paragraphs(detail.service.description),
       })
     })
   }
