@@ -17,6 +17,7 @@ import { Transform, pipeline, type TransformCallback } from 'node:stream'
 import { parse, type CsvError, type InfoRecord, type Options } from 'csv-parse'
 import iconv from 'iconv-lite'
 import { needFromGiasCode } from '../../domain/needs.js'
+import { parseWebAddress } from '../../domain/web-address.js'
 import { eastingNorthingToLatLng, isPlausibleBng } from '../../geo/osgb.js'
 
 export interface GiasSchool {
@@ -297,18 +298,7 @@ function date(fields: Fields, column: string, problems: RowProblems): string | u
  * (spaces, no dot in the host, a non-web scheme) is left out rather than linked.
  */
 export function normaliseWebsite(value: string | undefined): string | undefined {
-  const raw = value?.trim()
-  if (!raw || /\s/.test(raw)) return undefined
-  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(raw) ? raw : `http://${raw.replace(/^\/+/, '')}`
-  let url: URL
-  try {
-    url = new URL(withScheme)
-  } catch {
-    return undefined
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined
-  if (!url.hostname.includes('.') || url.username || url.password) return undefined
-  return withScheme
+  return parseWebAddress(value, 'http')?.text
 }
 
 /** Upper-case, one space before the inward code; a value that is not postcode-shaped is kept as given (trimmed, upper-case). */

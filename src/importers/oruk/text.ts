@@ -4,6 +4,7 @@
 // their words; their targets are dropped, as the service's own url is the link we show.
 import sanitizeHtml from 'sanitize-html'
 import { z } from 'zod'
+import { parseWebAddress } from '../../domain/web-address.js'
 
 /** Tags whose end is a break in the text; everything else is unwrapped to its words. */
 const BLOCK_TAGS = ['p', 'div', 'section', 'article', 'header', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'table', 'tr', 'br', 'hr', 'blockquote']
@@ -56,18 +57,7 @@ export function blockText(value: string | undefined): string | undefined {
  * javascript:, data:, mailto: and anything with spaces or no dotted host are left out.
  */
 export function webAddress(value: string | undefined): string | undefined {
-  const trimmed = value?.trim()
-  if (!trimmed || /\s/.test(trimmed)) return undefined
-  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(trimmed) ? trimmed : `https://${trimmed.replace(/^\/+/, '')}`
-  let url: URL
-  try {
-    url = new URL(withScheme)
-  } catch {
-    return undefined
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined
-  if (!url.hostname.includes('.') || url.username || url.password) return undefined
-  return url.href
+  return parseWebAddress(value, 'https')?.url.href
 }
 
 const emailShape = z.email()
