@@ -74,6 +74,37 @@ for (const kind of STORE_KINDS) {
       assert.ok(!text((await get('/search?q=autism')).body).includes('(renamed)'))
     })
 
+    test('service and school pages describe themselves in schema.org JSON-LD, which no value can break out of', async () => {
+      const structured = (html: string) => {
+        const found = /<script type="application\/ld\+json" nonce="[^"]+">([^<]*)<\/script>/.exec(html)
+        assert.ok(found, 'a JSON-LD script')
+        return JSON.parse(found[1]!) as Record<string, unknown>
+      }
+      const { db } = testApp.services.store
+      const id = seedId(CAT_SERVICE)
+      const service = structured((await get(`/services/${id}`)).body)
+      assert.equal(service['@type'], 'Service')
+      assert.equal(service.name, 'Communication and Autism Team (CAT)')
+      assert.match(String(service.url), new RegExp(`/services/${id}$`))
+      assert.equal((service.provider as Record<string, unknown>)['@type'], 'Organization')
+
+      const school = await db.selectFrom('schools').select(['id', 'urn']).where('urn', 'is not', null).executeTakeFirstOrThrow()
+      const schoolData = structured((await get(`/schools/${school.id}`)).body)
+      assert.equal(schoolData['@type'], 'School')
+      assert.deepEqual(schoolData.identifier, { '@type': 'PropertyValue', propertyID: 'URN', value: school.urn })
+
+      const { name } = await db.selectFrom('services').select('name').where('id', '=', id).executeTakeFirstOrThrow()
+      const hostile = 'Club </script><script>alert(1)</script>'
+      await db.updateTable('services').set({ name: hostile }).where('id', '=', id).execute()
+      try {
+        const page = (await get(`/services/${id}`)).body
+        assert.ok(!page.includes('<script>alert(1)'), 'the name cannot open a script')
+        assert.equal(structured(page).name, hostile)
+      } finally {
+        await db.updateTable('services').set({ name }).where('id', '=', id).execute()
+      }
+    })
+
     test('an unknown filter value is ignored and said so', async () => {
       const response = await get('/search?q=autism&need=unicorns&colour=blue')
       assert.equal(response.statusCode, 200)

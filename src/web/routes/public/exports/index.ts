@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../../../db/schema.js'
 import type { Services } from '../../../../services.js'
 import { csvRecord } from '../../../csv.js'
-import { requestOrigin } from './origin.js'
+import { requestOrigin } from '../../../origin.js'
 import { EXPORT_BATCH, schoolsTable, servicesTable, type ExportRecord, type ExportTable } from './records.js'
 
 async function* batches(db: Kysely<Database>, table: ExportTable, origin: string): AsyncGenerator<ExportRecord[]> {

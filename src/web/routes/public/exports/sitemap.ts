@@ -9,7 +9,7 @@ import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../../../db/schema.js'
 import type { Services } from '../../../../services.js'
-import { requestOrigin } from './origin.js'
+import { requestOrigin } from '../../../origin.js'
 
 const NAMESPACE = 'http://www.sitemaps.org/schemas/sitemap/0.9'
 const PROTOCOL_LIMIT = 50_000

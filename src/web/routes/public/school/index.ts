@@ -4,6 +4,8 @@ import type { Services } from '../../../../services.js'
 import { translator } from '../../../i18n/index.js'
 import { sourceTitle } from '../sources.js'
 import { schoolProvisionView } from './provision.js'
+import { schoolStructuredData } from '../../../structured-data.js'
+import { requestOrigin } from '../../../origin.js'
 
 const t = translator('en')
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -33,6 +35,7 @@ export function schoolRoutes(services: Services): FastifyPluginAsync {
         fromRegister: detail.school.data_source === 'gias',
         sourceTitle: detail.school.data_source === 'gias' ? undefined : sourceTitle(detail.school.data_source),
         provision: schoolProvisionView(t, detail.school),
+        structuredData: schoolStructuredData(detail, `${requestOrigin(request)}/schools/${detail.school.id}`),
       })
     })
   }

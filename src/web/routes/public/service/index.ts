@@ -4,6 +4,8 @@ import { subjectContacts } from '../../../../db/repositories/subjects.js'
 import type { Services } from '../../../../services.js'
 import { translator } from '../../../i18n/index.js'
 import { sourceTitle } from '../sources.js'
+import { serviceStructuredData } from '../../../structured-data.js'
+import { requestOrigin } from '../../../origin.js'
 
 const t = translator('en')
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -44,6 +46,7 @@ export function serviceRoutes(services: Services): FastifyPluginAsync {
         sourceTitle: sourceTitle(detail.service.source_document),
         // Imported descriptions keep their paragraphs and list lines (src/importers/oruk/text.ts).
         paragraphs: paragraphs(detail.service.description),
+        structuredData: serviceStructuredData(detail, `${requestOrigin(request)}/services/${service.id}`, detail.councilCodes.map((code) => councils.get(code) ?? code)),
       })
     })
   }

@@ -8,6 +8,7 @@ import { createUser, findUser } from '../../../../accounts/users.js'
 import type { StaffRole } from '../../../../db/schema.js'
 import type { Services } from '../../../../services.js'
 import { translator } from '../../../i18n/index.js'
+import { requestOrigin } from '../../../origin.js'
 
 const t = translator('en')
 const ROLES = ['administrator', 'officer', 'editor'] as const
@@ -61,7 +62,7 @@ export function adminRoutes(services: Services): FastifyPluginAsync {
       const user = await createUser(db, { email: values.email, name: values.name, role, organisationIds: values.role === 'editor' ? [values.organisation] : [] })
       const token = await issueToken(db, user.id, 'invitation')
       await audit(db, { actorId: request.user!.id, action: 'user.invited', subject: user.id, details: { role: values.role } })
-      const link = `${request.protocol}://${request.host}/account/set-password?token=${token}`
+      const link = `${requestOrigin(request)}/account/set-password?token=${token}`
       return usersPage(request, reply, { invited: { email: user.email, link } })
     })
   }
