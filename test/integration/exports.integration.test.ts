@@ -8,6 +8,7 @@ import Fastify from 'fastify'
 import { sql } from 'kysely'
 import { createOrganisation } from '../../src/db/repositories/organisations.js'
 import { createService } from '../../src/db/repositories/services.js'
+import { assessReport } from '../../src/reports/assess.js'
 import { SCHOOL_COLUMNS, SERVICE_COLUMNS } from '../../src/web/routes/public/exports/records.js'
 import { sitemapRoutes } from '../../src/web/routes/public/exports/sitemap.js'
 import { buildTestApp, type TestApp } from '../support/app.js'
@@ -102,7 +103,7 @@ for (const kind of STORE_KINDS) {
       if (withPlace) assert.ok(!Number.isNaN(Number(withPlace.lng)))
     })
 
-    test('schools.csv has every school, its SEN provision columns and empty Schedule 1 coverage', async () => {
+    test('schools.csv has every school, its SEN provision columns and its report\'s Schedule 1 coverage', async () => {
       const response = await get('/exports/schools.csv')
       assert.equal(response.statusCode, 200)
       assert.match(String(response.headers['content-disposition']), /^attachment; filename="schools\.csv"$/)
@@ -112,9 +113,20 @@ for (const kind of STORE_KINDS) {
       const register = rows.find((row) => row.urn === '100492')
       assert.equal(register?.name, "St Thomas' CofE Primary School")
       assert.equal(register?.status, 'Open')
-      // No stored assessment yet: the columns are there, empty.
-      assert.ok(rows.every((row) => row.report_items_covered === '' && row.report_assessed_on === ''))
-      assert.ok(rows.some((row) => row.has_sen_information_report === 'true'), 'the seed schools have their reports')
+      // A school with a report: its coverage, as the assessment gives it; one without: empty cells.
+      const { db } = testApp.services.store
+      const reports = await db.selectFrom('schools').select(['id', 'report_text']).where('report_text', 'is not', null).execute()
+      assert.ok(reports.length > 0, 'the seed schools have their reports')
+      for (const { id, report_text } of reports) {
+        const row = rows.find((candidate) => candidate.id === id)!
+        const { items } = assessReport(report_text!, { today: new Date().toISOString().slice(0, 10) })
+        assert.equal(row.has_sen_information_report, 'true')
+        assert.equal(Number(row.report_items_covered), items.filter((item) => item.status === 'covered').length)
+        assert.equal(Number(row.report_items_partial), items.filter((item) => item.status === 'partial').length)
+        assert.equal(Number(row.report_items_missing), items.filter((item) => item.status === 'missing').length)
+        assert.match(row.report_assessed_on!, /^\d{4}-\d{2}-\d{2}$/)
+      }
+      assert.ok(rows.some((row) => row.has_sen_information_report === 'false' && row.report_items_covered === ''), 'no report: no coverage')
     })
 
     test('the JSON exports parse as arrays of the same records', async () => {

@@ -1,7 +1,10 @@
 // The rows of the services and schools exports, read from the store in keyset batches (id order),
 // so an export of the national register holds one batch in memory, never the whole table.
+import { createHash } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../../../db/schema.js'
+import { assessReport } from '../../../../reports/assess.js'
+import { todayIso } from '../../../../reports/pages/memo.js'
 import type { CellValue } from '../../../csv.js'
 
 export const EXPORT_BATCH = 500
@@ -119,6 +122,28 @@ export const SCHOOL_COLUMNS = [
   'last_reviewed', 'register_changed_date', 'updated', 'page_url',
 ] as const
 
+type Coverage = Record<'report_items_covered' | 'report_items_partial' | 'report_items_missing' | 'report_assessed_on', CellValue>
+
+// Assessments are not stored yet, so the export assesses each report it writes. Only the counts
+// are kept, by school, text and day, so a repeated export does not assess again.
+const KEPT_COVERAGE = 50_000
+const coverageKept = new Map<string, Coverage>()
+
+/** The Schedule 1 coverage of a school's report: how many of the 19 items are covered, partly, missing. */
+function reportCoverage(schoolId: string, text: string | null): Coverage {
+  if (text === null) return { report_items_covered: null, report_items_partial: null, report_items_missing: null, report_assessed_on: null }
+  const today = todayIso()
+  const key = `${schoolId}:${createHash('sha256').update(text).digest('base64url')}:${today}`
+  const kept = coverageKept.get(key)
+  if (kept) return kept
+  const { items } = assessReport(text, { today })
+  const count = (status: string) => items.filter((item) => item.status === status).length
+  const coverage = { report_items_covered: count('covered'), report_items_partial: count('partial'), report_items_missing: count('missing'), report_assessed_on: today }
+  coverageKept.set(key, coverage)
+  if (coverageKept.size > KEPT_COVERAGE) coverageKept.delete(coverageKept.keys().next().value!)
+  return coverage
+}
+
 export const schoolsTable: ExportTable = {
   columns: SCHOOL_COLUMNS,
   async read(db, origin, after, limit) {
@@ -134,7 +159,7 @@ export const schoolsTable: ExportTable = {
         'schools.pupils_with_ehc_plan', 'schools.pupils_with_sen_support', 'schools.ofsted_rating',
         'organisations.last_reviewed', 'schools.register_changed_date', 'organisations.updated_at',
       ])
-      .select((eb) => eb.case().when('schools.report_text', 'is not', null).then(1).else(0).end().as('has_report'))
+      .select('schools.report_text')
       .orderBy('schools.id')
       .limit(limit)
     if (after !== undefined) query = query.where('schools.id', '>', after)
@@ -186,14 +211,8 @@ export const schoolsTable: ExportTable = {
         pupils_with_ehc_plan: row.pupils_with_ehc_plan,
         pupils_with_sen_support: row.pupils_with_sen_support,
         ofsted_rating: row.ofsted_rating,
-        has_sen_information_report: Number(row.has_report) === 1,
-        // Schedule 1 coverage of the school's SEN information report. The assessment
-        // (src/reports/assess.ts) is not stored anywhere yet, so these stay empty until it is;
-        // the columns are here so the export's shape does not change when they fill in.
-        report_items_covered: null,
-        report_items_partial: null,
-        report_items_missing: null,
-        report_assessed_on: null,
+        has_sen_information_report: row.report_text !== null,
+        ...reportCoverage(row.id, row.report_text),
         last_reviewed: row.last_reviewed,
         register_changed_date: row.register_changed_date,
         updated: day(row.updated_at),
