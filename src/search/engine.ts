@@ -203,8 +203,9 @@ export function createSearchEngine(store: Store): SearchEngine {
   async function listedMatches(expression: string, values: DocValues): Promise<Matches | undefined> {
     if (!postings) return undefined
     const tree = parseTsquery(await normalisedTsquery(db, expression))
-    if (!tree || lexemesOf(tree).length > MAX_LEXEMES) return undefined
-    return evaluate(tree, await postings.read(lexemesOf(tree)), values.size)
+    const lexemes = tree ? lexemesOf(tree) : []
+    if (!tree || lexemes.length > MAX_LEXEMES) return undefined
+    return evaluate(tree, await postings.read(lexemes), values.size)
   }
 
   /** Every match's doc_id, as one comma-joined string from the store. */

@@ -334,7 +334,12 @@ export async function indexSubjects(store: Store, ids: string[], compact: 'when-
     }
     await writeDocuments(store, documents)
   }
-  if (kind === 'postgres' && compact === 'when-large' && (await recentPostingCount(db)) > RECENT_LIMIT) await compactPostings(db)
+  if (compact === 'when-large') await compactPostingsIfLarge(store)
+}
+
+/** PostgreSQL: folds the recent posting entries into the lists once they have grown large (after an import). */
+export async function compactPostingsIfLarge({ db, kind }: Store): Promise<void> {
+  if (kind === 'postgres' && (await recentPostingCount(db)) > RECENT_LIMIT) await compactPostings(db)
 }
 
 async function addWords(db: Transaction<Database>, counts: Map<string, number>): Promise<void> {

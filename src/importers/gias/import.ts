@@ -18,7 +18,7 @@ import {
   type SchoolInput,
 } from '../../db/repositories/schools.js'
 import { ensureNeedTerms } from '../../db/repositories/taxonomy.js'
-import { indexSubjects } from '../../search/indexer.js'
+import { compactPostingsIfLarge, indexSubjects } from '../../search/indexer.js'
 import { translator } from '../../web/i18n/index.js'
 import { isClosedStatus, parseGias, type GiasSchool } from './parse.js'
 
@@ -236,8 +236,7 @@ export async function importGiasRegister(
     if (pending.length >= batchSize) await flush()
   }
   await flush()
-  // No ids: only compacts PostgreSQL's posting lists, when the import has made them large.
-  await indexSubjects(store, [])
+  await compactPostingsIfLarge(store)
 
   if (report.full) {
     let after: string | undefined

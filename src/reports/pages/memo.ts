@@ -9,11 +9,16 @@ export interface AssessmentMemo {
   readonly size: number
 }
 
+/** What an assessment depends on: the school, its report's exact text, and the day (overdue or not). */
+export function assessmentKey(schoolId: string, text: string, today: string): string {
+  return `${schoolId}:${createHash('sha256').update(text).digest('base64url')}:${today}`
+}
+
 export function createAssessmentMemo(maxEntries = 64): AssessmentMemo {
   const kept = new Map<string, Assessment>()
   return {
     assess(schoolId, text, today) {
-      const key = `${schoolId}:${createHash('sha256').update(text).digest('base64url')}:${today}`
+      const key = assessmentKey(schoolId, text, today)
       const found = kept.get(key)
       if (found) {
         // Re-inserting moves the entry to the end: Map keeps insertion order.

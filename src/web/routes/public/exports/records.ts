@@ -1,10 +1,9 @@
 // The rows of the services and schools exports, read from the store in keyset batches (id order),
 // so an export of the national register holds one batch in memory, never the whole table.
-import { createHash } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../../../db/schema.js'
 import { assessReport } from '../../../../reports/assess.js'
-import { todayIso } from '../../../../reports/pages/memo.js'
+import { assessmentKey, todayIso } from '../../../../reports/pages/memo.js'
 import type { CellValue } from '../../../csv.js'
 
 export const EXPORT_BATCH = 500
@@ -96,11 +95,7 @@ export const servicesTable: ExportTable = {
         url: row.url,
         email: row.email,
         phone: row.phone,
-        address: place?.address?.replace(/\n/g, ', ') ?? null,
-        town: place?.town ?? null,
-        postcode: place?.postcode ?? null,
-        lat: place?.lat ?? null,
-        lng: place?.lng ?? null,
+        ...placeColumns(place),
         areas_served: areas.get(row.id) ?? [],
         last_reviewed: row.last_reviewed,
         next_review_due: row.next_review_due,
@@ -122,6 +117,17 @@ export const SCHOOL_COLUMNS = [
   'last_reviewed', 'register_changed_date', 'updated', 'page_url',
 ] as const
 
+/** Where a service or school is, as the exports' five place columns (empty when it has no place). */
+function placeColumns(place: { address: string | null; town: string | null; postcode: string | null; lat: number | null; lng: number | null } | undefined) {
+  return {
+    address: place?.address?.replace(/\n/g, ', ') ?? null,
+    town: place?.town ?? null,
+    postcode: place?.postcode ?? null,
+    lat: place?.lat ?? null,
+    lng: place?.lng ?? null,
+  }
+}
+
 type Coverage = Record<'report_items_covered' | 'report_items_partial' | 'report_items_missing' | 'report_assessed_on', CellValue>
 
 // Assessments are not stored yet, so the export assesses each report it writes. Only the counts
@@ -133,7 +139,7 @@ const coverageKept = new Map<string, Coverage>()
 function reportCoverage(schoolId: string, text: string | null): Coverage {
   if (text === null) return { report_items_covered: null, report_items_partial: null, report_items_missing: null, report_assessed_on: null }
   const today = todayIso()
-  const key = `${schoolId}:${createHash('sha256').update(text).digest('base64url')}:${today}`
+  const key = assessmentKey(schoolId, text, today)
   const kept = coverageKept.get(key)
   if (kept) return kept
   const { items } = assessReport(text, { today })
@@ -196,11 +202,7 @@ export const schoolsTable: ExportTable = {
         council_code: row.council_code,
         url: row.url,
         phone: row.phone,
-        address: place?.address?.replace(/\n/g, ', ') ?? null,
-        town: place?.town ?? null,
-        postcode: place?.postcode ?? null,
-        lat: place?.lat ?? null,
-        lng: place?.lng ?? null,
+        ...placeColumns(place),
         needs: needs.get(row.id) ?? [],
         register_sen_codes: spaced(row.register_sen_codes),
         resourced_provision_type: row.resourced_provision_type,

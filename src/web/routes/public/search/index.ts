@@ -50,8 +50,8 @@ export function searchRoutes(services: Services): FastifyPluginAsync {
   return async (app) => {
     app.get('/search', async (request, reply) => {
       // Read before searching: if the index changes meanwhile, the page is kept under the older version.
-      const version = await services.search.indexVersion()
-      const kept = services.pageCache.get(version, request.url)
+      const version = services.pageCache.enabled ? await services.search.indexVersion() : undefined
+      const kept = version === undefined ? undefined : services.pageCache.get(version, request.url)
       if (kept !== undefined) return reply.header('x-page-cache', 'hit').sendPage(kept)
       const parsed = parseSearchQuery(request.query as Record<string, string | string[] | undefined>)
       const response = await services.search.search(parsed.request)
@@ -108,7 +108,7 @@ export function searchRoutes(services: Services): FastifyPluginAsync {
         broadAreas: BROAD_AREAS,
         sortHref: { relevance: searchHref(parsed.request, { sort: 'relevance', page: 1 }), distance: searchHref(parsed.request, { sort: 'distance', page: 1 }) },
       })
-      services.pageCache.set(version, request.url, html)
+      if (version !== undefined) services.pageCache.set(version, request.url, html)
       return reply.header('x-page-cache', 'miss').sendPage(html)
     })
   }
