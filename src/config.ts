@@ -59,6 +59,34 @@ const schema = z.object({
     ),
   /** Minutes between scheduled imports of ORUK_IMPORT_SOURCES; 0 (the default) switches the schedule off. */
   ORUK_IMPORT_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(43_200).default(0),
+  /**
+   * The site's public address (https://localoffer.example.gov.uk), for links in mails sent when no
+   * request is being answered (review reminders). Defaults to http://HOST:PORT.
+   */
+  SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /**
+   * Mail: smtp:// or smtps:// with user and password if needed (smtps://user:pass@mail.example:465).
+   * Without it mails are kept in the store and shown at /dev/outbox; required in production.
+   */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'an smtp:// or smtps:// address').optional(),
+  /** The From line of every mail. */
+  MAIL_FROM: z.string().min(3).default('Local Offer <no-reply@localhost>'),
+  /**
+   * Single sign-on for council staff through OpenID Connect: the issuer's address, and this site's
+   * client id and secret there. All three, or none (sign-in by password only).
+   */
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Months between reviews of a listing (a service), and of a school's SEN information report. */
+  REVIEW_MONTHS_SERVICES: z.coerce.number().int().min(1).max(60).default(12),
+  REVIEW_MONTHS_SCHOOL_REPORTS: z.coerce.number().int().min(1).max(60).default(12),
+  /** Days before a review falls due that its owners are first reminded. */
+  REMINDER_DAYS_BEFORE: z.coerce.number().int().min(1).max(180).default(30),
+  /** Minutes between runs of the reminder job; 0 switches reminders off. */
+  REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(43_200).default(60),
+  /** Form posts (sign-in, edits, feedback) one address may send per minute before it is told to wait. */
+  FORM_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
@@ -93,6 +121,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (config.NODE_ENV === 'production' && config.SEED_DEMO_DATA) {
     throw new Error('Invalid settings:\n  SEED_DEMO_DATA: must be false in production (demo data is not a real Local Offer)')
   }
+  const oidc = [config.OIDC_ISSUER, config.OIDC_CLIENT_ID, config.OIDC_CLIENT_SECRET].filter(Boolean).length
+  if (oidc !== 0 && oidc !== 3) {
+    throw new Error('Invalid settings:\n  OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: set all three for single sign-on, or none')
+  }
+  if (config.NODE_ENV === 'production' && !config.SMTP_URL) {
+    throw new Error('Invalid settings:\n  SMTP_URL: required in production (invitations, password resets and reminders are mailed)')
+  }
   if (config.NODE_ENV === 'production' && !SESSION_SECRET) {
     throw new Error('Invalid settings:\n  SESSION_SECRET: required in production (at least 32 random characters)')
   }
@@ -100,3 +135,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 export { PROJECT_ROOT }
+
+/** The site's own address, for links that leave the site in mails: SITE_URL, or where it listens. */
+export function siteUrl(config: Pick<Config, 'SITE_URL' | 'HOST' | 'PORT'>): string {
+  if (config.SITE_URL) return config.SITE_URL.replace(/\/+$/, '')
+  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST
+  return `http://${host}:${config.PORT}`
+}

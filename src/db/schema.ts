@@ -79,6 +79,12 @@ export interface SchoolsTable {
   northing: number | null
   /** The SEN information report as the school published it, in plain text. */
   report_text: string | null
+  /** Goes up by one each time a report is published from the editor. */
+  report_version: Generated<number>
+  /** The structured editor's answers, item by item (JSON), when the report was written there. */
+  report_sections: string | null
+  report_last_reviewed: string | null
+  report_next_review_due: string | null
   /** "gias" when the register supplied the school, else the source document's file name. */
   data_source: string
   /** Migration 0006. The register's "TypeOfResourcedProvision (name)" as given, e.g. "Resourced provision and SEN unit". */
@@ -130,6 +136,8 @@ export interface ServicesTable extends Provenance, ImportProvenance {
   is_free: number | null
   cost_description: string | null
   address_note: string | null
+  /** Goes up by one each time a change is published: src/publishing/. */
+  version: Generated<number>
 }
 
 export interface ServiceLocationsTable {
@@ -279,6 +287,46 @@ export interface AuditLogTable {
   details: string | null
 }
 
+// ---- publishing (migration 0008) ----
+
+export type RevisionKind = 'service' | 'school-report'
+export type RevisionStatus = 'draft' | 'submitted' | 'returned' | 'approved' | 'withdrawn'
+
+export interface RevisionsTable {
+  id: string
+  subject_kind: RevisionKind
+  subject_id: string
+  organisation_id: string
+  status: RevisionStatus
+  base_version: number
+  base_content: string
+  content: string
+  version: number
+  author_id: string | null
+  submitted_at: string | null
+  decided_by: string | null
+  decided_at: string | null
+  reason: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface MailOutboxTable {
+  id: string
+  to_address: string
+  subject: string
+  body: string
+  created_at: string
+}
+
+export interface ReviewRemindersTable {
+  subject_kind: RevisionKind
+  subject_id: string
+  due: string
+  stage: 'before' | 'after'
+  sent_at: string
+}
+
 export interface Database {
   councils: CouncilsTable
   organisations: OrganisationsTable
@@ -302,6 +350,9 @@ export interface Database {
   account_tokens: AccountTokensTable
   sign_in_failures: SignInFailuresTable
   audit_log: AuditLogTable
+  revisions: RevisionsTable
+  mail_outbox: MailOutboxTable
+  review_reminders: ReviewRemindersTable
 }
 
 export type OrganisationRow = Selectable<OrganisationsTable>

@@ -9,6 +9,7 @@ import { searchPostings } from './0004-search-postings.js'
 import { importProvenance } from './0005-import-provenance.js'
 import { schoolSenProvision } from './0006-school-sen-provision.js'
 import { accounts } from './0007-accounts.js'
+import { publishing } from './0008-publishing.js'
 
 export type StoreMigration = (kind: StoreKind) => Migration
 
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, StoreMigration> = {
   '0005-import-provenance': importProvenance,
   '0006-school-sen-provision': schoolSenProvision,
   '0007-accounts': accounts,
+  '0008-publishing': publishing,
 }
 
 export function migrationProvider(kind: StoreKind): MigrationProvider {

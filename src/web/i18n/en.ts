@@ -1,4 +1,7 @@
 import type { Catalogue } from './index.js'
+import { mail } from './en/mail.js'
+import { oidc } from './en/oidc.js'
+import { publishing } from './en/publishing.js'
 
 export const en = {
   site: {
@@ -570,4 +573,8 @@ export const en = {
       csvItem: 'Item {id}',
     },
   },
+  // Larger areas keep their strings in files of their own.
+  mail,
+  oidc,
+  publishing,
 } satisfies Catalogue
