@@ -5,6 +5,7 @@ import { migrateToLatest } from './db/migrate.js'
 import { councilNames } from './db/repositories/councils.js'
 import { loadPostcodeLookup, type PostcodeLookup } from './geo/postcodes.js'
 import { createSearchService, type SearchService } from './search/service.js'
+import { createMailer, type Mailer } from './mail/mailer.js'
 import { translator } from './web/i18n/index.js'
 import { createPageCache, type PageCache } from './web/page-cache.js'
 
@@ -16,6 +17,8 @@ export interface Services {
   councilNames(): Promise<Map<string, string>>
   /** Rendered search pages, by address and index version. */
   pageCache: PageCache
+  /** Sends mail, or keeps it in the development outbox. */
+  mailer: Mailer
 }
 
 export async function buildServices(config: Config, store: Store = openStore(config.database)): Promise<Services> {
@@ -27,5 +30,5 @@ export async function buildServices(config: Config, store: Store = openStore(con
     unknownPostcode: (postcode) => t('search.unknownPostcode', { postcode }),
   })
   const pageCache = createPageCache({ entries: config.PAGE_CACHE_ENTRIES, maxAgeMs: config.PAGE_CACHE_MAX_AGE_SECONDS * 1000 })
-  return { config, store, search, postcodes, councilNames: () => councilNames(store.db), pageCache }
+  return { config, store, search, postcodes, councilNames: () => councilNames(store.db), pageCache, mailer: createMailer(config, store) }
 }

@@ -327,6 +327,18 @@ export interface ReviewRemindersTable {
   sent_at: string
 }
 
+export type SelfEvaluationStatus = 'in-place' | 'partly' | 'not-in-place'
+
+export interface SelfEvaluationsTable {
+  school_id: string
+  item_id: string
+  status: SelfEvaluationStatus
+  comment: Generated<string>
+  version: Generated<number>
+  updated_by: string | null
+  updated_at: string
+}
+
 export interface Database {
   councils: CouncilsTable
   organisations: OrganisationsTable
@@ -353,6 +365,7 @@ export interface Database {
   revisions: RevisionsTable
   mail_outbox: MailOutboxTable
   review_reminders: ReviewRemindersTable
+  self_evaluations: SelfEvaluationsTable
 }
 
 export type OrganisationRow = Selectable<OrganisationsTable>

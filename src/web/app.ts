@@ -15,7 +15,12 @@ import { councilReportRoutes } from './routes/public/council-reports/index.js'
 import { exportRoutes } from './routes/public/exports/index.js'
 import { sitemapRoutes } from './routes/public/exports/sitemap.js'
 import { healthRoutes } from './routes/health.js'
+import { oidcRoutes } from './routes/account/oidc/index.js'
+import { resetPasswordRoutes } from './routes/account/reset-password/index.js'
 import { setPasswordRoutes } from './routes/account/set-password/index.js'
+import { outboxRoutes } from './routes/dev/outbox/index.js'
+import { publishingRoutes } from './routes/staff/publishing/index.js'
+import { selfEvaluationRoutes } from './routes/staff/self-evaluation/index.js'
 import { signInRoutes } from './routes/account/sign-in/index.js'
 import { adminRoutes } from './routes/staff/admin/index.js'
 import { manageRoutes } from './routes/staff/manage/index.js'
@@ -76,5 +81,10 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(setPasswordRoutes(services))
   await app.register(adminRoutes(services))
   await app.register(manageRoutes(services))
+  await app.register(resetPasswordRoutes(services))
+  await app.register(oidcRoutes(services))
+  await app.register(outboxRoutes(services))
+  await app.register(publishingRoutes(services))
+  await app.register(selfEvaluationRoutes(services))
   return app
 }

@@ -11,16 +11,10 @@ import { createUser, setPassword, type User } from '../../src/accounts/users.js'
 import type { StaffRole } from '../../src/db/schema.js'
 import { buildTestApp, type TestApp } from '../support/app.js'
 import { STORE_KINDS } from '../support/stores.js'
+import { visitor as visitAs } from '../support/visitor.js'
 
 const postgres = Boolean(process.env.TEST_DATABASE_URL)
 const PASSWORD = 'lantern orchard velvet 42'
-
-interface Reply {
-  statusCode: number
-  headers: Record<string, unknown>
-  body: string
-  cookies: Array<{ name: string; value: string }>
-}
 
 for (const kind of STORE_KINDS) {
   describe(`accounts [${kind}]`, { skip: kind === 'postgres' && !postgres ? 'PostgreSQL suite SKIPPED: TEST_DATABASE_URL is not set' : false }, () => {
@@ -41,38 +35,7 @@ for (const kind of STORE_KINDS) {
       await testApp.close()
     })
 
-    /** A visitor with a cookie jar, like a browser. */
-    function visitor() {
-      const jar = new Map<string, string>()
-      const cookie = () => [...jar].map(([name, value]) => `${name}=${value}`).join('; ')
-      const remember = (reply: Reply) => {
-        for (const { name, value } of reply.cookies) {
-          if (value) jar.set(name, value)
-          else jar.delete(name)
-        }
-        return reply
-      }
-      return {
-        jar,
-        get: async (url: string) => remember(await testApp.app.inject({ method: 'GET', url, headers: { cookie: cookie() } })),
-        post: async (url: string, form: Record<string, string>) =>
-          remember(
-            await testApp.app.inject({
-              method: 'POST',
-              url,
-              headers: { cookie: cookie(), 'content-type': 'application/x-www-form-urlencoded' },
-              payload: new URLSearchParams(form).toString(),
-            }),
-          ),
-        /** The CSRF token of the form on a page. */
-        async token(url: string) {
-          const page = await this.get(url)
-          const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1]
-          assert.ok(token, `a CSRF token on ${url}`)
-          return token
-        },
-      }
-    }
+    const visitor = () => visitAs(testApp.app)
 
     test('a form sent without its CSRF token, or with another visitor\'s, is refused and changes nothing', async () => {
       const alice = visitor()

@@ -2,7 +2,8 @@
 // wait as revisions (draft -> submitted -> approved, or returned with a reason) while the public
 // keeps seeing what was last approved. Every published record carries a version number, so a
 // save made from an out-of-date copy is refused rather than applied (optimistic concurrency).
-// Also: mails kept for the development outbox, and which review reminders have been sent.
+// Also: mails kept for the development outbox, which review reminders have been sent, and each
+// school's self-evaluation against Schedule 1 (the toolkit's grid).
 import { sql } from 'kysely'
 import type { AnyDb, StoreMigration } from './index.js'
 
@@ -62,6 +63,18 @@ export const publishing: StoreMigration = () => ({
       .addColumn('stage', 'text', (c) => c.notNull()) // 'before' | 'after'
       .addColumn('sent_at', 'text', (c) => c.notNull())
       .addPrimaryKeyConstraint('review_reminders_pk', ['subject_kind', 'subject_id', 'due', 'stage'])
+      .execute()
+
+    await db.schema
+      .createTable('self_evaluations')
+      .addColumn('school_id', 'text', (c) => c.notNull().references('schools.id').onDelete('cascade'))
+      .addColumn('item_id', 'text', (c) => c.notNull()) // Schedule 1 item: '1', '3a' ... '13'
+      .addColumn('status', 'text', (c) => c.notNull()) // 'in-place' | 'partly' | 'not-in-place'
+      .addColumn('comment', 'text', (c) => c.notNull().defaultTo(''))
+      .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+      .addColumn('updated_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('self_evaluations_pk', ['school_id', 'item_id'])
       .execute()
   },
 })

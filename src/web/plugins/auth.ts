@@ -43,6 +43,11 @@ export function allows(access: Access, user: User | undefined): boolean {
   }
 }
 
+/** Council staff edit any organisation's listings; an organisation editor only their own. */
+export function mayEdit(user: User | undefined, organisationId: string): boolean {
+  return Boolean(user && (user.role !== null || user.organisationIds.includes(organisationId)))
+}
+
 export function setUpAuth(app: FastifyInstance, store: Store): void {
   app.decorate('routeAccess', [])
   app.addHook('onRoute', (route) => {
