@@ -1,0 +1,165 @@
+// Editing a listing: /manage/services/:id/edit (the form, saved as a draft or submitted for
+// approval; council staff may also publish at once), withdrawing a change, and the listing's
+// history of changes. A save from an out-of-date copy gets the conflict page, never applied.
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import { HELP_KINDS, PROVIDER_TYPES, PROVISION_LEVELS } from '../../../../domain/model.js'
+import { NEED_TERMS } from '../../../../domain/needs.js'
+import { today } from '../../../../publishing/review-dates.js'
+import type { Conflict, Revision } from '../../../../publishing/revisions.js'
+import { MAX_LENGTH, parseServiceForm, type FieldError, type ServiceContent } from '../../../../publishing/service-content.js'
+import type { Services } from '../../../../services.js'
+import { translator } from '../../../i18n/index.js'
+import { mayEdit } from '../../../plugins/auth.js'
+import { authorNames, publishedChange, serviceWorkflow, UUID } from './common.js'
+import { errorList, formPairs, serviceDiff } from './present.js'
+
+const t = translator('en')
+
+type From = { revisionId: string; version: number } | { publishedVersion: number }
+
+function fromOf(body: Record<string, unknown>): From | undefined {
+  const version = (name: string) => (typeof body[name] === 'string' && /^\d{1,9}$/.test(body[name]) ? Number(body[name]) : undefined)
+  const revisionId = typeof body.revisionId === 'string' ? body.revisionId : ''
+  const revisionVersion = version('revisionVersion')
+  if (revisionId) return UUID.test(revisionId) && revisionVersion !== undefined ? { revisionId, version: revisionVersion } : undefined
+  const publishedVersion = version('publishedVersion')
+  return publishedVersion === undefined ? undefined : { publishedVersion }
+}
+
+function fromFields(from: From): Array<[string, string]> {
+  return 'revisionId' in from ? [['revisionId', from.revisionId], ['revisionVersion', String(from.version)]] : [['publishedVersion', String(from.publishedVersion)]]
+}
+
+export function editServiceRoutes(services: Services): FastifyPluginAsync {
+  const { db } = services.store
+  const changes = serviceWorkflow(services)
+
+  function form(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    view: { id: string; name: string; content: ServiceContent; from: From; open?: Revision<ServiceContent> | undefined; errors?: FieldError[]; done?: string | undefined },
+  ) {
+    const errors = errorList(view.errors ?? [])
+    return reply.code(errors.length > 0 ? 400 : 200).page('staff/publishing/edit.njk', {
+      pageTitle: t('publishing.editTitle', { name: view.name }),
+      csrfToken: reply.csrfToken(),
+      me: request.user,
+      serviceId: view.id,
+      values: view.content,
+      fromFields: fromFields(view.from),
+      open: view.open,
+      errors,
+      errorFor: Object.fromEntries(errors.map((error) => [error.field, { text: error.text }])),
+      done: view.done,
+      selects: {
+        helpKind: HELP_KINDS.map((value) => ({ value, text: t(`helpKinds.${value}`), selected: view.content.helpKind === value })),
+        providerType: PROVIDER_TYPES.map((value) => ({ value, text: t(`providerTypes.${value}`), selected: view.content.providerType === value })),
+        provisionLevel: PROVISION_LEVELS.map((value) => ({ value, text: t(`levels.${value}`), selected: view.content.provisionLevel === value })),
+      },
+      needItems: NEED_TERMS.map((term) => ({ value: term.code, text: t(`needs.${term.code}`), checked: view.content.needs.includes(term.code) })),
+      maxLength: MAX_LENGTH,
+      mayPublish: request.user!.role !== null,
+      changedFields: view.open ? serviceDiff(view.open.baseContent, view.open.content).map((row) => row.label) : [],
+    })
+  }
+
+  async function conflictPage(request: FastifyRequest, reply: FastifyReply, id: string, conflict: Conflict<ServiceContent>, yours: ServiceContent) {
+    if (conflict.kind === 'gone') return reply.code(404).page('pages/error.njk', { titleKey: 'publishing.goneTitle', bodyKey: 'publishing.gone' })
+    const theirs = conflict.kind === 'revision-changed' ? conflict.revision.content : conflict.published
+    const from: From = conflict.kind === 'revision-changed' ? { revisionId: conflict.revision.id, version: conflict.revision.version } : { publishedVersion: conflict.version }
+    const names = conflict.kind === 'revision-changed' ? await authorNames(db, [conflict.revision.authorId]) : new Map<string, string>()
+    return reply.code(409).page('staff/publishing/conflict.njk', {
+      pageTitle: t('publishing.conflictTitle'),
+      csrfToken: reply.csrfToken(),
+      me: request.user,
+      serviceId: id,
+      theirs: conflict.kind === 'revision-changed' ? { status: conflict.revision.status, at: conflict.revision.updatedAt, by: names.get(conflict.revision.authorId ?? '') } : { status: 'approved' },
+      rows: serviceDiff(theirs, yours),
+      hiddenFields: [...formPairs(yours), ...fromFields(from)],
+    })
+  }
+
+  /** The listing, if it exists and this person may edit it; otherwise the reply is sent. */
+  async function editable(request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) {
+    const current = UUID.test(request.params.id) ? await changes.current(request.params.id) : undefined
+    if (!current) {
+      reply.callNotFound()
+      return undefined
+    }
+    if (!mayEdit(request.user, current.organisationId)) {
+      await reply.code(403).page('pages/error.njk', { titleKey: 'errors.forbiddenTitle', bodyKey: 'errors.forbidden' })
+      return undefined
+    }
+    return current
+  }
+
+  return async (app) => {
+    app.get<{ Params: { id: string } }>('/manage/services/:id/edit', { config: { access: 'manage' } }, async (request, reply) => {
+      const current = await editable(request, reply)
+      if (!current) return reply
+      const done = (request.query as Record<string, unknown>).done
+      const { open } = current
+      return form(request, reply, {
+        id: request.params.id,
+        name: current.name,
+        content: open?.content ?? current.published,
+        from: open ? { revisionId: open.id, version: open.version } : { publishedVersion: current.version },
+        open,
+        done: typeof done === 'string' && /^(saved|submitted|published|withdrawn)$/.test(done) ? done : undefined,
+      })
+    })
+
+    app.post<{ Params: { id: string } }>('/manage/services/:id/edit', { config: { access: 'manage' } }, async (request, reply) => {
+      const current = await editable(request, reply)
+      if (!current) return reply
+      const body = request.body as Record<string, unknown>
+      const from = fromOf(body)
+      const action = body.action
+      if (!from || (action !== 'save' && action !== 'submit' && action !== 'publish')) {
+        return reply.code(400).page('pages/error.njk', { titleKey: 'publishing.badFormTitle', bodyKey: 'publishing.badForm' })
+      }
+      const publish = action === 'publish' && request.user!.role !== null
+      const { content, errors } = parseServiceForm(body)
+      if (errors.length > 0) return form(request, reply, { id: request.params.id, name: current.name, content, from, open: current.open, errors })
+      const actorId = request.user!.id
+      const saved = await changes.save({ subjectId: request.params.id, from, content, actorId, submit: action !== 'save' })
+      if (!saved.ok) return conflictPage(request, reply, request.params.id, saved.conflict, content)
+      if (publish) {
+        const approved = await publishedChange(services, changes, { revisionId: saved.revision.id, version: saved.revision.version, actorId, reviewedOn: today() })
+        if (!approved.ok) return conflictPage(request, reply, request.params.id, approved.conflict, content)
+      }
+      const done = publish ? 'published' : action === 'submit' ? 'submitted' : 'saved'
+      return reply.redirect(`/manage/services/${request.params.id}/edit?done=${done}`, 303)
+    })
+
+    app.post<{ Params: { id: string } }>('/manage/services/:id/withdraw', { config: { access: 'manage' } }, async (request, reply) => {
+      const current = await editable(request, reply)
+      if (!current) return reply
+      const from = fromOf(request.body as Record<string, unknown>)
+      if (!from || !('revisionId' in from)) return reply.code(400).page('pages/error.njk', { titleKey: 'publishing.badFormTitle', bodyKey: 'publishing.badForm' })
+      const withdrawn = await changes.withdraw({ revisionId: from.revisionId, version: from.version, actorId: request.user!.id })
+      if (!withdrawn.ok) return conflictPage(request, reply, request.params.id, withdrawn.conflict, current.open?.content ?? current.published)
+      return reply.redirect(`/manage/services/${request.params.id}/edit?done=withdrawn`, 303)
+    })
+
+    app.get<{ Params: { id: string } }>('/manage/services/:id/history', { config: { access: 'manage' } }, async (request, reply) => {
+      const current = await editable(request, reply)
+      if (!current) return reply
+      const revisions = await changes.history(request.params.id)
+      const names = await authorNames(db, revisions.flatMap((revision) => [revision.authorId, revision.decidedBy]))
+      return reply.page('staff/publishing/history.njk', {
+        pageTitle: t('publishing.historyTitle', { name: current.name }),
+        csrfToken: reply.csrfToken(),
+        me: request.user,
+        serviceId: request.params.id,
+        version: current.version,
+        revisions: revisions.map((revision) => ({
+          ...revision,
+          author: names.get(revision.authorId ?? ''),
+          decider: names.get(revision.decidedBy ?? ''),
+          rows: serviceDiff(revision.baseContent, revision.content),
+        })),
+      })
+    })
+  }
+}
