@@ -46,7 +46,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     genReqId: () => crypto.randomUUID(),
   })
 
-  await setUpSecurity(app)
+  await setUpSecurity(app, services.config)
   await setUpViews(app, services.config)
   await setUpForms(app, services.config)
   // Before any route: it records each route's access as the route is added.

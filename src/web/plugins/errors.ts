@@ -17,6 +17,7 @@ export function setUpErrors(app: FastifyInstance): void {
     if (wantsJson(request)) {
       return reply.code(status).send({ error: status === 500 ? 'server_error' : 'bad_request', message: status === 500 ? 'Something went wrong' : error.message })
     }
+    if (status === 429) return reply.code(429).page('pages/error.njk', { titleKey: 'errors.tooManyTitle', bodyKey: 'errors.tooMany' })
     return reply.code(status).page('pages/error.njk', {
       titleKey: status === 500 ? 'errors.serverTitle' : 'errors.badRequestTitle',
       bodyKey: status === 500 ? 'errors.server' : undefined,

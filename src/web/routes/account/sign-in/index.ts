@@ -4,6 +4,7 @@ import { audit } from '../../../../accounts/audit.js'
 import { endAllSessions, endSession, SESSION_LIFE_MS } from '../../../../accounts/sessions.js'
 import { signIn } from '../../../../accounts/sign-in.js'
 import type { User } from '../../../../accounts/users.js'
+import type { Config } from '../../../../config.js'
 import type { Services } from '../../../../services.js'
 import { translator } from '../../../i18n/index.js'
 import { SESSION_COOKIE } from '../../../plugins/auth.js'
@@ -20,9 +21,14 @@ export function homeOf(user: User): string {
   return user.role ? '/admin' : '/manage'
 }
 
+/** The session cookie, set the same way by every way of signing in. */
+export function setSessionCookie(reply: FastifyReply, config: Pick<Config, 'COOKIE_SECURE'>, token: string): void {
+  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.COOKIE_SECURE, maxAge: SESSION_LIFE_MS / 1000 })
+}
+
 export function signInRoutes(services: Services): FastifyPluginAsync {
   const { db } = services.store
-  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: services.config.COOKIE_SECURE }
+  const singleSignOn = Boolean(services.config.OIDC_ISSUER)
 
   function form(reply: FastifyReply, values: { email?: string; next?: string }, errors: Array<{ text: string; href: string }>) {
     return reply.code(errors.length > 0 ? 400 : 200).page('account/sign-in/sign-in.njk', {
@@ -30,6 +36,8 @@ export function signInRoutes(services: Services): FastifyPluginAsync {
       csrfToken: reply.csrfToken(),
       values,
       errors,
+      // Single sign-on, when set up, keeps the page the person was sent from.
+      oidcHref: singleSignOn ? `/sign-in/oidc${values.next ? `?next=${encodeURIComponent(values.next)}` : ''}` : undefined,
     })
   }
 
@@ -51,7 +59,7 @@ export function signInRoutes(services: Services): FastifyPluginAsync {
         const text = result.reason === 'locked' ? t('account.locked') : t('account.wrong')
         return form(reply, { email, next }, [{ text, href: '#email' }])
       }
-      reply.setCookie(SESSION_COOKIE, result.token, { ...cookieOptions, maxAge: SESSION_LIFE_MS / 1000 })
+      setSessionCookie(reply, services.config, result.token)
       return reply.redirect(next ?? homeOf(result.user), 303)
     })
 
