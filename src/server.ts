@@ -8,6 +8,7 @@ import { buildStylesheet } from './web/assets/build.js'
 import { createLogger } from './logger.js'
 import { reportSummary } from './importers/oruk/report.js'
 import { startOrukSchedule } from './importers/oruk/scheduler.js'
+import { startReminderSchedule } from './publishing/reminders.js'
 
 const config = loadConfig()
 const logger = createLogger(config)
@@ -20,11 +21,14 @@ if (config.SEED_DEMO_DATA && (await isEmpty(services.store.db))) {
 const app = await buildApp(services, { logger })
 // Runs in the background from now; stopped before the store closes.
 const orukSchedule = startOrukSchedule(services.store, { sources: config.ORUK_IMPORT_SOURCES, intervalMs: config.ORUK_IMPORT_INTERVAL_MINUTES * 60_000, logger })
+const reminderSchedule = startReminderSchedule(services, { intervalMs: config.REMINDER_INTERVAL_MINUTES * 60_000, logger })
 
 async function shutdown(signal: string): Promise<void> {
   logger.info({ signal }, 'shutting down')
   await orukSchedule?.stop()
+  await reminderSchedule?.stop()
   await app.close()
+  await services.mailer.close()
   await services.store.close()
   process.exit(0)
 }

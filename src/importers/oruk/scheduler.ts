@@ -1,15 +1,14 @@
 // Imports the configured Open Referral feeds now and then every interval: one run at a time (the
-// next is timed from the end of the last, and withImportLock keeps other instances out), each
-// feed's report logged as counts only (no names, no contact details), stopped cleanly on shutdown.
+// next is timed from the end of the last, src/jobs/repeat.ts, and withImportLock keeps other
+// instances out), each feed's report logged as counts only (no names, no contact details), stopped
+// cleanly on shutdown.
 import type { Store } from '../../db/connection.js'
+import { startRepeating, type Repeating, type ScheduleLogger } from '../../jobs/repeat.js'
 import { importOruk, sourceKey, type OrukImportOptions, type OrukSource } from './import.js'
 import { withImportLock } from './lock.js'
 import { reportSummary } from './report.js'
 
-export interface ScheduleLogger {
-  info(details: object, message: string): void
-  warn(details: object, message: string): void
-}
+export type { ScheduleLogger }
 
 export interface ScheduledSource {
   url: string
@@ -17,12 +16,8 @@ export interface ScheduledSource {
   label?: string | undefined
 }
 
-export interface OrukSchedule {
-  /** Resolves when a run in progress has finished; no run starts after. */
-  stop(): Promise<void>
-  /** Runs every feed now (unless a run is already going), resolving when done; for tests and operators. */
-  runNow(): Promise<void>
-}
+/** runNow() imports every feed now (unless a run is already going), resolving when done. */
+export type OrukSchedule = Repeating
 
 export interface ScheduleOptions {
   sources: ScheduledSource[]
@@ -35,14 +30,11 @@ export interface ScheduleOptions {
 export function startOrukSchedule(store: Store, options: ScheduleOptions): OrukSchedule | undefined {
   const { sources, intervalMs, logger } = options
   if (intervalMs <= 0 || sources.length === 0) return undefined
-  let timer: NodeJS.Timeout | undefined
-  let running: Promise<void> | undefined
-  let stopped = false
 
-  async function importAll(): Promise<void> {
+  async function importAll(stopped: () => boolean): Promise<void> {
     const outcome = await withImportLock(store, async () => {
       for (const scheduled of sources) {
-        if (stopped) return
+        if (stopped()) return
         const source: OrukSource = { location: scheduled.url, council: scheduled.council, label: scheduled.label }
         try {
           const report = await importOruk(store, source, options.importOptions)
@@ -55,29 +47,5 @@ export function startOrukSchedule(store: Store, options: ScheduleOptions): OrukS
     if (!outcome.ran) logger.info({ oruk: { skipped: 'another import is running' } }, 'ORUK import skipped')
   }
 
-  function run(): Promise<void> {
-    running ??= importAll().finally(() => {
-      running = undefined
-      schedule()
-    })
-    return running
-  }
-
-  function schedule(): void {
-    if (stopped) return
-    clearTimeout(timer)
-    timer = setTimeout(() => void run(), intervalMs)
-    // The schedule alone never keeps the process alive.
-    timer.unref()
-  }
-
-  void run()
-  return {
-    async stop() {
-      stopped = true
-      clearTimeout(timer)
-      await running
-    },
-    runNow: run,
-  }
+  return startRepeating(importAll, intervalMs)
 }
