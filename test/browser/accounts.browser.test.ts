@@ -5,7 +5,8 @@ import assert from 'node:assert/strict'
 import { before, test } from 'node:test'
 import type { Page } from 'playwright-core'
 import { issueToken } from '../../src/accounts/account-tokens.js'
-import { createUser } from '../../src/accounts/users.js'
+import { hashPassword } from '../../src/accounts/passwords.js'
+import { createUser, setPassword } from '../../src/accounts/users.js'
 import { checkAccessibility, describeInBrowser, scrollWidth, withBrowser } from '../support/browser.js'
 
 const PASSWORD = 'copper meadow lantern 7'
@@ -87,4 +88,44 @@ describeInBrowser('accounts in Chromium', () => {
       await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor()
     })
   }
+
+  test('a forgotten password: the reset form, the mail in the development outbox, a new password; axe clean at both widths', async () => {
+    const { page } = await harness.newPage({ viewport: { width: 1280, height: 900 } })
+    const everyWidth = async (what: string) => {
+      await checkPage(page, what)
+      await page.setViewportSize({ width: 320, height: 640 })
+      await checkPage(page, `${what} at 320 px`)
+      await page.setViewportSize({ width: 1280, height: 900 })
+    }
+    const { db } = harness.server.testApp.services.store
+    const user = await createUser(db, { email: 'forgetful@example.org', name: 'Forgetful Officer', role: 'officer' })
+    await setPassword(db, user.id, await hashPassword(PASSWORD))
+
+    await page.goto('/sign-in')
+    await page.getByRole('link', { name: /Forgotten your password/ }).click()
+    await page.getByRole('heading', { level: 1, name: 'Reset your password' }).waitFor()
+    await everyWidth('reset password')
+    await page.getByRole('button', { name: 'Send the link' }).click()
+    await page.getByRole('alert').waitFor()
+    await everyWidth('reset password with an error')
+    await page.getByLabel('Email address').fill('forgetful@example.org')
+    await page.getByRole('button', { name: 'Send the link' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Check your email' }).waitFor()
+    await everyWidth('reset link sent')
+
+    await page.goto('/dev/outbox')
+    await everyWidth('development outbox')
+    await page.getByRole('link', { name: /Reset your password/ }).first().click()
+    await everyWidth('a mail in the outbox')
+    const link = await page.getByRole('link', { name: /\/account\/set-password\?token=/ }).first().getAttribute('href')
+    assert.ok(link)
+    await page.goto(link)
+    await page.getByLabel('New password').fill('a brand new lantern meadow')
+    await page.getByLabel('Type the password again').fill('a brand new lantern meadow')
+    await page.getByRole('button', { name: 'Save password' }).click()
+    await page.getByLabel('Email address').fill('forgetful@example.org')
+    await page.getByLabel('Password').fill('a brand new lantern meadow')
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Local Offer administration' }).waitFor()
+  })
 })
