@@ -22,8 +22,9 @@ const schema = z.object({
   /** Load the demo data set into an empty store at start-up. */
   SEED_DEMO_DATA: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
   /**
-   * Signs the forms' CSRF tokens. At least 32 characters; required in production. Elsewhere a
-   * random one is made at start-up, so forms opened before a restart must be sent again.
+   * Signs the forms' CSRF tokens and the single sign-on state cookie. At least 32 characters;
+   * required in production. Elsewhere a random one is made at start-up, so forms opened before a
+   * restart must be sent again.
    */
   SESSION_SECRET: z.string().min(32, 'at least 32 characters').optional(),
   /** Mark cookies Secure (HTTPS only). On by default in production. */

@@ -47,7 +47,9 @@ export function oidcRoutes(services: Services): FastifyPluginAsync {
     return now - kept.at >= 0 && now - kept.at < STATE_LIFE_MS ? kept : undefined
   }
 
-  const callbackUrl = (request: FastifyRequest) => new URL(CALLBACK_PATH, requestOrigin(request))
+  // SITE_URL when set: behind a proxy that ends TLS the request looks like http, and the provider
+  // would refuse a redirect address it was not given.
+  const callbackUrl = (request: FastifyRequest) => new URL(CALLBACK_PATH, services.config.SITE_URL ?? requestOrigin(request))
 
   function problem(reply: FastifyReply, status: number, page: keyof typeof PAGES) {
     return reply.code(status).page('pages/error.njk', PAGES[page])
