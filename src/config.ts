@@ -88,6 +88,12 @@ const schema = z.object({
   REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(43_200).default(60),
   /** Form posts (sign-in, edits, feedback) one address may send per minute before it is told to wait. */
   FORM_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** Months a visitor's contact details (given with consent) are kept with their feedback. */
+  FEEDBACK_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(6),
+  /** Who answers for the site's pages, shown beside every feedback form: a name, and how to reach a person. */
+  LOCAL_OFFER_TEAM_NAME: z.string().min(1).default('The Local Offer team'),
+  LOCAL_OFFER_TEAM_EMAIL: z.email().optional(),
+  LOCAL_OFFER_TEAM_PHONE: z.string().min(6).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 

@@ -339,6 +339,64 @@ export interface SelfEvaluationsTable {
   updated_at: string
 }
 
+// ---- feedback (migration 0009) ----
+
+export type FeedbackKind = 'useful' | 'problem'
+export type FeedbackState = 'new' | 'in-progress' | 'responded' | 'closed'
+
+export interface FeedbackTable {
+  id: string
+  created_at: string
+  updated_at: string
+  version: Generated<number>
+  page_path: string
+  subject_kind: 'service' | 'school' | null
+  subject_id: string | null
+  organisation_id: string | null
+  kind: FeedbackKind
+  useful: number | null
+  problem: string | null
+  comment: Generated<string>
+  contact_name: string | null
+  contact_email: string | null
+  contact_phone: string | null
+  consented_at: string | null
+  personal_data_deleted_at: string | null
+  state: Generated<FeedbackState>
+  assigned_to: string | null
+  response: string | null
+  responded_at: string | null
+  responded_by: string | null
+}
+
+export interface FeedbackThemesTable {
+  feedback_id: string
+  theme: string
+}
+
+export interface FeedbackNotesTable {
+  id: string
+  feedback_id: string
+  author_id: string | null
+  text: string
+  created_at: string
+}
+
+export interface PublishedFeedbackTable {
+  id: string
+  feedback_id: string | null
+  theme: string
+  period: string
+  said: string
+  did: string
+  changed: Generated<string>
+  changed_on: string | null
+  personal_data_review: string
+  published_at: string
+  published_by: string | null
+  withdrawn_at: string | null
+}
+
 export interface Database {
   councils: CouncilsTable
   organisations: OrganisationsTable
@@ -366,6 +424,10 @@ export interface Database {
   mail_outbox: MailOutboxTable
   review_reminders: ReviewRemindersTable
   self_evaluations: SelfEvaluationsTable
+  feedback: FeedbackTable
+  feedback_themes: FeedbackThemesTable
+  feedback_notes: FeedbackNotesTable
+  published_feedback: PublishedFeedbackTable
 }
 
 export type OrganisationRow = Selectable<OrganisationsTable>

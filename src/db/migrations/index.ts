@@ -10,6 +10,7 @@ import { importProvenance } from './0005-import-provenance.js'
 import { schoolSenProvision } from './0006-school-sen-provision.js'
 import { accounts } from './0007-accounts.js'
 import { publishing } from './0008-publishing.js'
+import { feedback } from './0009-feedback.js'
 
 export type StoreMigration = (kind: StoreKind) => Migration
 
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, StoreMigration> = {
   '0006-school-sen-provision': schoolSenProvision,
   '0007-accounts': accounts,
   '0008-publishing': publishing,
+  '0009-feedback': feedback,
 }
 
 export function migrationProvider(kind: StoreKind): MigrationProvider {

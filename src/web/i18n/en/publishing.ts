@@ -67,7 +67,7 @@ export const publishing = {
     nameMissing: 'Enter the name of the service',
     descriptionMissing: 'Enter what the service does',
     tooLong: '{field} must be {max} characters or fewer',
-    phone: 'Enter a phone number, like 0121 303 1888',
+    phone: 'Enter a phone number, like 0121 496 0000',
     email: 'Enter an email address in the correct format, like name@example.org',
     url: 'Enter a web address, like https://www.example.org',
   },
