@@ -57,3 +57,51 @@ export async function findUser(db: Kysely<Database>, by: { id: string } | { emai
 export async function setPassword(db: Kysely<Database>, userId: string, passwordHash: string): Promise<void> {
   await db.updateTable('users').set({ password_hash: passwordHash, updated_at: isoNow() }).where('id', '=', userId).execute()
 }
+
+export type AccountChange =
+  | { kind: 'role'; role: StaffRole | null }
+  | { kind: 'add-organisation'; organisationId: string }
+  | { kind: 'remove-organisation'; organisationId: string }
+  | { kind: 'disable' }
+  | { kind: 'enable' }
+
+/**
+ * Changes someone's role, organisations or whether they may sign in. Refused ('last-administrator')
+ * when it would leave no enabled administrator: nobody could then manage accounts from the site.
+ */
+export async function changeAccount(db: Kysely<Database>, userId: string, change: AccountChange): Promise<'done' | 'last-administrator'> {
+  const now = isoNow()
+  return db.transaction().execute(async (trx) => {
+    if (change.kind === 'disable' || (change.kind === 'role' && change.role !== 'administrator')) {
+      const others = await trx
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .where('role', '=', 'administrator')
+        .where('disabled_at', 'is', null)
+        .where('id', '!=', userId)
+        .executeTakeFirstOrThrow()
+      const self = await trx.selectFrom('users').select(['role', 'disabled_at']).where('id', '=', userId).executeTakeFirst()
+      if (self?.role === 'administrator' && self.disabled_at === null && Number(others.count) === 0) return 'last-administrator'
+    }
+    switch (change.kind) {
+      case 'role':
+        await trx.updateTable('users').set({ role: change.role, updated_at: now }).where('id', '=', userId).execute()
+        break
+      case 'add-organisation':
+        await trx.insertInto('memberships').values({ user_id: userId, organisation_id: change.organisationId }).onConflict((oc) => oc.doNothing()).execute()
+        break
+      case 'remove-organisation':
+        await trx.deleteFrom('memberships').where('user_id', '=', userId).where('organisation_id', '=', change.organisationId).execute()
+        break
+      case 'disable':
+        await trx.updateTable('users').set({ disabled_at: now, updated_at: now }).where('id', '=', userId).execute()
+        // Whoever is signed in as them is signed out on their next request, on every instance.
+        await trx.deleteFrom('sessions').where('user_id', '=', userId).execute()
+        break
+      case 'enable':
+        await trx.updateTable('users').set({ disabled_at: null, updated_at: now }).where('id', '=', userId).execute()
+        break
+    }
+    return 'done'
+  })
+}

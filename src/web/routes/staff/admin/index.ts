@@ -12,6 +12,7 @@ import type { Services } from '../../../../services.js'
 import { translator } from '../../../i18n/index.js'
 import { requestOrigin } from '../../../origin.js'
 import { outboxOpen } from '../../dev/outbox/index.js'
+import { userRoutes } from './user.js'
 
 const t = translator('en')
 const ROLES = ['administrator', 'officer', 'editor'] as const
@@ -67,6 +68,7 @@ export function adminRoutes(services: Services): FastifyPluginAsync {
     )
 
     app.get('/admin/users', { config: { access: 'administrator' } }, async (request, reply) => usersPage(request, reply))
+    await app.register(userRoutes(services))
 
     app.post('/admin/users', { config: { access: 'administrator' } }, async (request, reply) => {
       const body = request.body as Record<string, unknown>
