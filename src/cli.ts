@@ -2,18 +2,20 @@
 import { issueToken } from './accounts/account-tokens.js'
 import { audit } from './accounts/audit.js'
 import { createUser, findUser } from './accounts/users.js'
-import { loadConfig } from './config.js'
-import { openStore } from './db/connection.js'
+import { loadConfig, type Config } from './config.js'
+import { openStore, type Store } from './db/connection.js'
 import { migrateToLatest } from './db/migrate.js'
 import { loadPostcodeLookup } from './geo/postcodes.js'
 import { importGiasRegister } from './importers/gias/import.js'
 import { giasReportLines } from './importers/gias/summary.js'
 import { ORUK_USAGE, orukImportCommand } from './importers/oruk/command.js'
+import { findSchoolByKey, importDraft, reportHeadings, schoolReportWorkflow } from './publishing/school-reports.js'
 import { assessmentJson, assessReport } from './reports/assess.js'
 import { extractReportFile, isReportImportError } from './reports/extract/index.js'
 import { summaryLines } from './reports/summary.js'
 import { rebuildSearchIndex } from './search/indexer.js'
 import { isEmpty, loadDemoData } from './seed/load.js'
+import { translator } from './web/i18n/index.js'
 
 const USAGE = `Usage: npm run cli -- <command>
 
@@ -31,6 +33,10 @@ ${ORUK_USAGE}
   report assess <file> [--json] [--today YYYY-MM-DD]
                           check a school's SEN information report (.docx, .pdf, .html, .txt)
                           against Schedule 1; needs no database; --json prints only JSON
+  report import <file> --school <urn|id> [--replace]
+                          save a school's report as a draft in the report editor, split into Schedule 1
+                          items, for the school to review; nothing is published; --replace: in place of
+                          a change already open
 `
 
 async function main(args: string[]): Promise<number> {
@@ -40,7 +46,7 @@ async function main(args: string[]): Promise<number> {
     return command ? 0 : 2
   }
   // Before the store is opened: assessing a file needs no database and must print nothing else.
-  if (command === 'report') return reportCommand(rest)
+  if (command === 'report' && rest[0] !== 'import') return reportCommand(rest)
   const config = loadConfig()
   const store = openStore(config.database)
   try {
@@ -94,6 +100,8 @@ async function main(args: string[]): Promise<number> {
         console.log(`Invited ${user.email} as ${role}. This link sets their password; it works once, within 7 days:\n${site}/account/set-password?token=${token}`)
         return 0
       }
+      case 'report':
+        return await reportImportCommand(store, config, rest.slice(1))
       case 'reindex':
         console.log(`Indexed ${await rebuildSearchIndex(store)} services and schools.`)
         return 0
@@ -145,6 +153,48 @@ async function reportCommand(args: string[]): Promise<number> {
     console.error(`Cannot assess ${file}: ${message}`)
     return 1
   }
+}
+
+/** report import: the upload page's import, by no one signed in (the audit log says so with no actor). */
+async function reportImportCommand(store: Store, config: Config, args: string[]): Promise<number> {
+  const at = args.indexOf('--school')
+  const key = at >= 0 ? args[at + 1] : undefined
+  const files = args.filter((arg, index) => !arg.startsWith('--') && (at < 0 || index !== at + 1))
+  const file = files[0]
+  if (!key || !file || files.length > 1) {
+    console.error(USAGE)
+    return 2
+  }
+  const school = await findSchoolByKey(store.db, key)
+  if (!school) {
+    console.error(`No school has the id or URN ${key}.`)
+    return 1
+  }
+  let text: string
+  try {
+    text = (await extractReportFile(file)).text
+  } catch (error) {
+    console.error(`Cannot import ${file}: ${isReportImportError(error) ? `${error.code}: ${error.message}` : 'The report could not be read.'}`)
+    return 1
+  }
+  const headings = reportHeadings(translator('en'))
+  const imported = await importDraft(schoolReportWorkflow(store.db, config, headings), headings, { schoolId: school.id, text, actorId: null, replaceOpen: args.includes('--replace') })
+  if (!imported) {
+    console.error(`No school has the id or URN ${key}.`)
+    return 1
+  }
+  if (!imported.ok) {
+    console.error('open' in imported
+      ? `${school.name} already has a change open (${imported.open.status}, last saved ${imported.open.updatedAt}); add --replace to replace it.`
+      : `Cannot import ${file}: a part is too long for the editor (${imported.errors.map((error) => `${error.field}: ${error.count} characters, limit ${error.max}`).join('; ')}).`)
+    return 1
+  }
+  if (!imported.outcome.ok) {
+    console.error(`${school.name}'s report changed while it was being imported; run the command again.`)
+    return 1
+  }
+  console.log(`Saved ${file} as a draft of ${school.name}'s SEN information report: ${imported.split.placed} parts under Schedule 1 items, ${imported.split.unplaced} under "Other information". Nothing is published; the school reviews it at /manage/schools/${school.id}/report/edit.`)
+  return 0
 }
 
 process.exitCode = await main(process.argv.slice(2))

@@ -4,6 +4,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { today } from '../../../../publishing/review-dates.js'
 import type { Services } from '../../../../services.js'
 import { translator } from '../../../i18n/index.js'
+import { publishedReport, reportDiff, reportWorkflow } from '../report-editor/common.js'
 import { authorNames, publishedChange, serviceWorkflow, UUID } from './common.js'
 import { serviceDiff } from './present.js'
 
@@ -13,10 +14,27 @@ const MAX_REASON = 2_000
 export function reviewChangeRoutes(services: Services): FastifyPluginAsync {
   const { db } = services.store
   const changes = serviceWorkflow(services)
+  // Schools' reports wait in the same queue; each change is decided through its own kind's workflow.
+  const reports = reportWorkflow(services)
+
+  /** A change of either kind, with its diff against what is published now and where that is read. */
+  async function findChange(id: string) {
+    const service = await changes.find(id)
+    if (service) return { revision: service, rows: serviceDiff(service.published, service.content), published: { href: `/services/${service.subjectId}`, text: t('publishing.viewPublished') } }
+    const report = await reports.find(id)
+    if (report) return { revision: report, rows: reportDiff(report.published, report.content), published: { href: `/schools/${report.subjectId}/report`, text: t('reportEditor.changeView') } }
+    return undefined
+  }
+
+  async function isReportChange(id: string): Promise<boolean> {
+    const row = await db.selectFrom('revisions').select('subject_kind').where('id', '=', id).executeTakeFirst()
+    return row?.subject_kind === 'school-report'
+  }
 
   async function changePage(request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, extra: { errors?: Array<{ text: string; href: string }>; reason?: string; notice?: string } = {}) {
-    const revision = UUID.test(request.params.id) ? await changes.find(request.params.id) : undefined
-    if (!revision) return reply.callNotFound()
+    const found = UUID.test(request.params.id) ? await findChange(request.params.id) : undefined
+    if (!found) return reply.callNotFound()
+    const { revision } = found
     const names = await authorNames(db, [revision.authorId, revision.decidedBy])
     const organisation = await db.selectFrom('organisations').select('name').where('id', '=', revision.organisationId).executeTakeFirst()
     return reply.code(extra.errors?.length ? 400 : extra.notice ? 409 : 200).page('staff/publishing/change.njk', {
@@ -26,7 +44,8 @@ export function reviewChangeRoutes(services: Services): FastifyPluginAsync {
       revision: { ...revision, author: names.get(revision.authorId ?? ''), decider: names.get(revision.decidedBy ?? '') },
       organisationName: organisation?.name,
       // Against what is published now: if that moved on since the change was written, the reviewer sees it.
-      rows: serviceDiff(revision.published, revision.content),
+      rows: found.rows,
+      published: found.published,
       stale: revision.publishedVersion !== revision.baseVersion,
       errors: extra.errors ?? [],
       reason: extra.reason ?? '',
@@ -56,7 +75,7 @@ export function reviewChangeRoutes(services: Services): FastifyPluginAsync {
         pageTitle: t('publishing.queueTitle'),
         csrfToken: reply.csrfToken(),
         me: request.user,
-        waiting: rows,
+        waiting: rows.map((row) => (row.subject_kind === 'school-report' ? { ...row, name: t('reportEditor.queueName') } : row)),
         returnedCount: Number(returned.count),
         done: done === 'approved' || done === 'returned' ? done : undefined,
       })
@@ -67,7 +86,8 @@ export function reviewChangeRoutes(services: Services): FastifyPluginAsync {
     app.post<{ Params: { id: string } }>('/admin/changes/:id/approve', { config: { access: 'officer' } }, async (request, reply) => {
       const expected = version(request.body as Record<string, unknown>)
       if (!UUID.test(request.params.id) || expected === undefined) return reply.code(400).page('pages/error.njk', { titleKey: 'publishing.badFormTitle', bodyKey: 'publishing.badForm' })
-      const approved = await publishedChange(services, changes, { revisionId: request.params.id, version: expected, actorId: request.user!.id, reviewedOn: today() })
+      const input = { revisionId: request.params.id, version: expected, actorId: request.user!.id, reviewedOn: today() }
+      const approved = (await isReportChange(request.params.id)) ? await publishedReport(services, reports, input) : await publishedChange(services, changes, input)
       if (!approved.ok) return changePage(request, reply, { notice: t('publishing.changedWhileReviewing') })
       return reply.redirect(`/admin/changes?done=approved`, 303)
     })
@@ -81,7 +101,8 @@ export function reviewChangeRoutes(services: Services): FastifyPluginAsync {
         const text = reason ? t('publishing.reasonTooLong', { max: MAX_REASON }) : t('publishing.reasonMissing')
         return changePage(request, reply, { errors: [{ text, href: '#reason' }], reason })
       }
-      const returned = await changes.sendBack({ revisionId: request.params.id, version: expected, actorId: request.user!.id, reason })
+      const input = { revisionId: request.params.id, version: expected, actorId: request.user!.id, reason }
+      const returned = (await isReportChange(request.params.id)) ? await reports.sendBack(input) : await changes.sendBack(input)
       if (!returned.ok) return changePage(request, reply, { notice: t('publishing.changedWhileReviewing') })
       return reply.redirect(`/admin/changes?done=returned`, 303)
     })
