@@ -9,6 +9,7 @@ import { createLogger } from './logger.js'
 import { reportSummary } from './importers/oruk/report.js'
 import { startOrukSchedule } from './importers/oruk/scheduler.js'
 import { startReminderSchedule } from './publishing/reminders.js'
+import { startRetentionSchedule } from './feedback/retention.js'
 
 const config = loadConfig()
 const logger = createLogger(config)
@@ -22,11 +23,14 @@ const app = await buildApp(services, { logger })
 // Runs in the background from now; stopped before the store closes.
 const orukSchedule = startOrukSchedule(services.store, { sources: config.ORUK_IMPORT_SOURCES, intervalMs: config.ORUK_IMPORT_INTERVAL_MINUTES * 60_000, logger })
 const reminderSchedule = startReminderSchedule(services, { intervalMs: config.REMINDER_INTERVAL_MINUTES * 60_000, logger })
+// Contact details given with feedback are deleted once a day after FEEDBACK_RETENTION_MONTHS.
+const retentionSchedule = startRetentionSchedule(services, { intervalMs: 24 * 60 * 60_000, logger })
 
 async function shutdown(signal: string): Promise<void> {
   logger.info({ signal }, 'shutting down')
   await orukSchedule?.stop()
   await reminderSchedule?.stop()
+  await retentionSchedule?.stop()
   await app.close()
   await services.mailer.close()
   await services.store.close()

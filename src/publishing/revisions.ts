@@ -81,9 +81,10 @@ export interface Workflow<C> {
   history(subjectId: string): Promise<Array<Revision<C>>>
   /**
    * Saves content as the open revision. `from` is what the form was opened from: the open
-   * revision and its version, or (no revision yet) the published version.
+   * revision and its version, or (no revision yet) the published version. `actorId` is null for
+   * the system (an import from the command line).
    */
-  save(input: { subjectId: string; from: { revisionId: string; version: number } | { publishedVersion: number }; content: C; actorId: string; submit: boolean }): Promise<Outcome<C>>
+  save(input: { subjectId: string; from: { revisionId: string; version: number } | { publishedVersion: number }; content: C; actorId: string | null; submit: boolean }): Promise<Outcome<C>>
   approve(input: { revisionId: string; version: number; actorId: string; reviewedOn: string }): Promise<Outcome<C>>
   sendBack(input: { revisionId: string; version: number; actorId: string; reason: string }): Promise<Outcome<C>>
   withdraw(input: { revisionId: string; version: number; actorId: string }): Promise<Outcome<C>>

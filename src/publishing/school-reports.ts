@@ -103,10 +103,6 @@ export type ImportOutcome =
   /** Without a form's `from`, an open change is only replaced when asked to. */
   | { ok: false; open: Revision<ReportContent> }
 
-// The CLI's drafts are made by no one signed in: the revision's author and the audit entry's actor
-// are left empty (both columns allow it). The workflow's type asks for an id because every page has one.
-const NO_USER = null as unknown as string
-
 /**
  * Saves an imported report's text as the school's draft, split into items: never published
  * directly. `from` is what the caller's form was opened from; without one (the CLI) the draft is
@@ -128,6 +124,6 @@ export async function importDraft(
     if (current.open && !input.replaceOpen) return { ok: false, open: current.open }
     from = current.open ? { revisionId: current.open.id, version: current.open.version } : { publishedVersion: current.version }
   }
-  const outcome = await changes.save({ subjectId: input.schoolId, from, content: split.content, actorId: input.actorId ?? NO_USER, submit: false })
+  const outcome = await changes.save({ subjectId: input.schoolId, from, content: split.content, actorId: input.actorId ?? null, submit: false })
   return { ok: true, outcome, split }
 }

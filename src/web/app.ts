@@ -13,6 +13,7 @@ import { aboutRoutes } from './routes/public/about/index.js'
 import { compareRoutes } from './routes/public/compare/index.js'
 import { councilReportRoutes } from './routes/public/council-reports/index.js'
 import { exportRoutes } from './routes/public/exports/index.js'
+import { feedbackRoutes } from './routes/public/feedback/index.js'
 import { sitemapRoutes } from './routes/public/exports/sitemap.js'
 import { healthRoutes } from './routes/health.js'
 import { oidcRoutes } from './routes/account/oidc/index.js'
@@ -20,7 +21,9 @@ import { resetPasswordRoutes } from './routes/account/reset-password/index.js'
 import { setPasswordRoutes } from './routes/account/set-password/index.js'
 import { outboxRoutes } from './routes/dev/outbox/index.js'
 import { publishingRoutes } from './routes/staff/publishing/index.js'
+import { reportEditorRoutes } from './routes/staff/report-editor/index.js'
 import { selfEvaluationRoutes } from './routes/staff/self-evaluation/index.js'
+import { feedbackInboxRoutes } from './routes/staff/feedback/index.js'
 import { signInRoutes } from './routes/account/sign-in/index.js'
 import { adminRoutes } from './routes/staff/admin/index.js'
 import { manageRoutes } from './routes/staff/manage/index.js'
@@ -29,6 +32,9 @@ import { schoolReportRoutes } from './routes/public/school-report/index.js'
 import { schoolRoutes } from './routes/public/school/index.js'
 import { searchRoutes } from './routes/public/search/index.js'
 import { serviceRoutes } from './routes/public/service/index.js'
+import { youSaidRoutes } from './routes/public/you-said-we-did/index.js'
+import { feedbackPublishRoutes } from './routes/staff/feedback-publish/index.js'
+import { annualReviewRoutes } from './routes/staff/annual-review/index.js'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 
@@ -85,6 +91,12 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(oidcRoutes(services))
   await app.register(outboxRoutes(services))
   await app.register(publishingRoutes(services))
+  await app.register(reportEditorRoutes(services))
   await app.register(selfEvaluationRoutes(services))
+  await app.register(feedbackRoutes(services))
+  await app.register(feedbackInboxRoutes(services))
+  await app.register(youSaidRoutes(services))
+  await app.register(feedbackPublishRoutes(services))
+  await app.register(annualReviewRoutes(services))
   return app
 }

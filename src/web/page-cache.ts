@@ -5,7 +5,8 @@
 // bumps the version, which is part of the key, so a changed listing is never served from here.
 // Anything else on the page (council names) is bounded by the entries' maximum age. The per-request
 // CSP nonce is left as a placeholder at render time and filled in at send time.
-// Pages that vary by who is asking (signed-in users, forms with a CSRF token) must not use it.
+// Pages that vary by who is asking (signed-in users) must not use it. The CSP nonce and the
+// feedback form's CSRF token are filled in per response (src/web/plugins/views.ts).
 
 export interface PageCacheOptions {
   /** How many pages to keep; 0 switches the cache off. */

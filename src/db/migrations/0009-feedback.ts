@@ -2,6 +2,7 @@
 // page, the council's handling of it (state, themes, assignment, notes, response), and what the
 // council publishes on "You said, we did". Contact details are kept only with consent, and are
 // deleted after the retention period (FEEDBACK_RETENTION_MONTHS) by a scheduled job.
+import { sql } from 'kysely'
 import type { AnyDb, StoreMigration } from './index.js'
 
 export const feedback: StoreMigration = () => ({
@@ -71,5 +72,13 @@ export const feedback: StoreMigration = () => ({
       .addColumn('withdrawn_at', 'text')
       .execute()
     await db.schema.createIndex('published_feedback_period').on('published_feedback').columns(['period', 'theme']).execute()
+    // One live entry per comment: two officers publishing it at once cannot both succeed.
+    await db.schema
+      .createIndex('published_feedback_one_live')
+      .on('published_feedback')
+      .column('feedback_id')
+      .unique()
+      .where(sql.raw<boolean>('withdrawn_at IS NULL AND feedback_id IS NOT NULL'))
+      .execute()
   },
 })

@@ -1,7 +1,11 @@
 import type { Catalogue } from './index.js'
+import { feedback } from './en/feedback.js'
 import { mail } from './en/mail.js'
 import { oidc } from './en/oidc.js'
 import { publishing } from './en/publishing.js'
+import { reportEditor } from './en/report-editor.js'
+import { selfEvaluation } from './en/self-evaluation.js'
+import { youSaid } from './en/you-said.js'
 
 export const en = {
   site: {
@@ -237,6 +241,8 @@ export const en = {
     formExpired: 'For your security, forms stop working after a while or when opened in another browser. Go back, reload the page and try again.',
     signInTitle: 'You need to sign in',
     signIn: 'Sign in to use this page.',
+    tooManyTitle: 'You have sent this form too many times',
+    tooMany: 'Wait a minute, then go back and try again. Your last attempt was not sent.',
     forbiddenTitle: 'You do not have access to this page',
     forbidden: 'Your account cannot use this page. If you think it should, ask a council administrator.',
   },
@@ -246,7 +252,7 @@ export const en = {
     email: 'Email address',
     password: 'Password',
     signInButton: 'Sign in',
-    forgotten: 'Forgotten your password? Ask a council administrator to send you a new link.',
+    forgotten: 'Forgotten your password?',
     errorSummary: 'There is a problem',
     emailMissing: 'Enter your email address',
     passwordMissing: 'Enter your password',
@@ -269,7 +275,7 @@ export const en = {
       repetitive: 'Your password must not be one character, a pattern of two, or only numbers',
     },
     linkExpiredTitle: 'This link has expired or has already been used',
-    linkExpired: 'Links to set a password work once, for a limited time. Ask a council administrator to send you a new one.',
+    linkExpired: 'Links to set a password work once, for a limited time. To get a new one, choose ‘Forgotten your password?’ on the sign-in page. If you were invited and have not chosen a password yet, ask a council administrator to send a new invitation.',
   },
   admin: {
     title: 'Local Offer administration',
@@ -304,10 +310,38 @@ export const en = {
     success: 'Success',
     invited: 'Invitation made for {email}',
     invitationLink: 'Send them this link. It works once, within 7 days:',
+    user: {
+      saveRole: 'Save role',
+      organisations: 'Organisations whose listings they keep',
+      noOrganisations: 'None.',
+      remove: 'Remove',
+      addOrganisation: 'Add an organisation',
+      add: 'Add',
+      access: 'Signing in',
+      disableLead: 'Stops them signing in and signs them out everywhere at once. Their changes and the audit log are kept.',
+      disable: 'Disable this account',
+      enableLead: 'This account is disabled: they cannot sign in.',
+      enable: 'Enable this account',
+      back: 'Back to people with accounts',
+      lastAdministrator: 'This is the only enabled administrator. Make someone else an administrator first.',
+      done: {
+        role: 'Their role is saved.',
+        'add-organisation': 'The organisation is added.',
+        'remove-organisation': 'The organisation is removed.',
+        disable: 'The account is disabled and its sessions are ended.',
+        enable: 'The account is enabled.',
+      },
+    },
   },
   manage: {
     title: 'Your listings',
     lastReviewed: 'last checked {date}',
+    neverReviewed: 'not checked yet',
+    reviewOverdue: 'Review overdue',
+    reviewSoon: 'Review due soon',
+    edit: 'Edit',
+    confirm: 'Confirm it is still correct',
+    confirmReport: 'Confirm the SEN information report is still correct',
     noServices: 'No services are listed for this organisation yet.',
     noOrganisations: 'Your account is not linked to an organisation yet. Ask a council administrator.',
   },
@@ -574,7 +608,11 @@ export const en = {
     },
   },
   // Larger areas keep their strings in files of their own.
+  feedback,
   mail,
   oidc,
   publishing,
+  reportEditor,
+  selfEvaluation,
+  youSaid,
 } satisfies Catalogue

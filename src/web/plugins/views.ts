@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import nunjucks from 'nunjucks'
 import type { Config } from '../../config.js'
 import { translator, type Translate } from '../i18n/index.js'
+import { feedbackBlock } from '../routes/public/feedback/block.js'
 import { externalHref, formatDate } from './format.js'
 
 const ROOT = resolve(import.meta.dirname, '../../..')
@@ -16,13 +17,15 @@ declare module 'fastify' {
     page(template: string, context?: Record<string, unknown>): FastifyReply
     /** The page's HTML with a placeholder for the CSP nonce, so it can be kept and sent again. */
     renderPage(template: string, context?: Record<string, unknown>): string
-    /** Sends HTML from renderPage() with this response's own nonce. */
+    /** Sends HTML from renderPage() with this response's own nonce (and, where the page has a feedback form, this visitor's CSRF token). */
     sendPage(html: string): FastifyReply
   }
 }
 
 // Random per process, so no page's content can contain it by chance or by design.
 const NONCE_PLACEHOLDER = `nonce-${randomBytes(12).toString('hex')}`
+// The same for the feedback block's CSRF token: a kept page is shared, the token is the visitor's.
+const CSRF_PLACEHOLDER = `csrf-${randomBytes(12).toString('hex')}`
 
 export function createNunjucks(): nunjucks.Environment {
   const env = nunjucks.configure([resolve(ROOT, 'src/web/views'), resolve(ROOT, 'src/web/routes'), resolve(ROOT, 'node_modules/govuk-frontend/dist')], {
@@ -53,11 +56,13 @@ export async function setUpViews(app: FastifyInstance, config: Config): Promise<
       homeCouncilCode: config.HOME_COUNCIL_CODE,
       cspNonce: NONCE_PLACEHOLDER,
       currentPath: this.request.url,
+      feedbackBlock: feedbackBlock(config, this.request, CSRF_PLACEHOLDER),
       ...context,
     })
   })
   app.decorateReply('sendPage', function (this: FastifyReply, html: string) {
-    return this.type('text/html; charset=utf-8').send(html.replaceAll(NONCE_PLACEHOLDER, this.cspNonce?.script ?? ''))
+    const withToken = html.includes(CSRF_PLACEHOLDER) ? html.replaceAll(CSRF_PLACEHOLDER, this.csrfToken()) : html
+    return this.type('text/html; charset=utf-8').send(withToken.replaceAll(NONCE_PLACEHOLDER, this.cspNonce?.script ?? ''))
   })
   app.decorateReply('page', function (this: FastifyReply, template: string, context: Record<string, unknown> = {}) {
     return this.sendPage(this.renderPage(template, context))

@@ -4,31 +4,16 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { HELP_KINDS, PROVIDER_TYPES, PROVISION_LEVELS } from '../../../../domain/model.js'
 import { NEED_TERMS } from '../../../../domain/needs.js'
+import { linkListingEdit, problemForListing, type ListingProblem } from '../../../../feedback/listing-edits.js'
 import { today } from '../../../../publishing/review-dates.js'
 import type { Conflict, Revision } from '../../../../publishing/revisions.js'
 import { MAX_LENGTH, parseServiceForm, type FieldError, type ServiceContent } from '../../../../publishing/service-content.js'
 import type { Services } from '../../../../services.js'
 import { translator } from '../../../i18n/index.js'
-import { mayEdit } from '../../../plugins/auth.js'
-import { authorNames, publishedChange, serviceWorkflow, UUID } from './common.js'
+import { authorNames, editableSubject, fromFields, fromOf, openedFrom, publishedChange, serviceWorkflow, type From } from './common.js'
 import { errorList, formPairs, serviceDiff } from './present.js'
 
 const t = translator('en')
-
-type From = { revisionId: string; version: number } | { publishedVersion: number }
-
-function fromOf(body: Record<string, unknown>): From | undefined {
-  const version = (name: string) => (typeof body[name] === 'string' && /^\d{1,9}$/.test(body[name]) ? Number(body[name]) : undefined)
-  const revisionId = typeof body.revisionId === 'string' ? body.revisionId : ''
-  const revisionVersion = version('revisionVersion')
-  if (revisionId) return UUID.test(revisionId) && revisionVersion !== undefined ? { revisionId, version: revisionVersion } : undefined
-  const publishedVersion = version('publishedVersion')
-  return publishedVersion === undefined ? undefined : { publishedVersion }
-}
-
-function fromFields(from: From): Array<[string, string]> {
-  return 'revisionId' in from ? [['revisionId', from.revisionId], ['revisionVersion', String(from.version)]] : [['publishedVersion', String(from.publishedVersion)]]
-}
 
 export function editServiceRoutes(services: Services): FastifyPluginAsync {
   const { db } = services.store
@@ -37,7 +22,7 @@ export function editServiceRoutes(services: Services): FastifyPluginAsync {
   function form(
     request: FastifyRequest,
     reply: FastifyReply,
-    view: { id: string; name: string; content: ServiceContent; from: From; open?: Revision<ServiceContent> | undefined; errors?: FieldError[]; done?: string | undefined },
+    view: { id: string; name: string; content: ServiceContent; from: From; open?: Revision<ServiceContent> | undefined; errors?: FieldError[]; done?: string | undefined; fromFeedback?: ListingProblem | undefined },
   ) {
     const errors = errorList(view.errors ?? [])
     return reply.code(errors.length > 0 ? 400 : 200).page('staff/publishing/edit.njk', {
@@ -51,6 +36,8 @@ export function editServiceRoutes(services: Services): FastifyPluginAsync {
       errors,
       errorFor: Object.fromEntries(errors.map((error) => [error.field, { text: error.text }])),
       done: view.done,
+      // Opened from a feedback item ("Fix the listing"): the problem is shown beside the form.
+      fromFeedback: view.fromFeedback,
       selects: {
         helpKind: HELP_KINDS.map((value) => ({ value, text: t(`helpKinds.${value}`), selected: view.content.helpKind === value })),
         providerType: PROVIDER_TYPES.map((value) => ({ value, text: t(`providerTypes.${value}`), selected: view.content.providerType === value })),
@@ -79,33 +66,22 @@ export function editServiceRoutes(services: Services): FastifyPluginAsync {
     })
   }
 
-  /** The listing, if it exists and this person may edit it; otherwise the reply is sent. */
-  async function editable(request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) {
-    const current = UUID.test(request.params.id) ? await changes.current(request.params.id) : undefined
-    if (!current) {
-      reply.callNotFound()
-      return undefined
-    }
-    if (!mayEdit(request.user, current.organisationId)) {
-      await reply.code(403).page('pages/error.njk', { titleKey: 'errors.forbiddenTitle', bodyKey: 'errors.forbidden' })
-      return undefined
-    }
-    return current
-  }
+  const editable = (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => editableSubject(changes, request, reply)
 
   return async (app) => {
     app.get<{ Params: { id: string } }>('/manage/services/:id/edit', { config: { access: 'manage' } }, async (request, reply) => {
       const current = await editable(request, reply)
       if (!current) return reply
-      const done = (request.query as Record<string, unknown>).done
+      const { done, feedback } = request.query as Record<string, unknown>
       const { open } = current
       return form(request, reply, {
         id: request.params.id,
         name: current.name,
         content: open?.content ?? current.published,
-        from: open ? { revisionId: open.id, version: open.version } : { publishedVersion: current.version },
+        from: openedFrom(current),
         open,
         done: typeof done === 'string' && /^(saved|submitted|published|withdrawn)$/.test(done) ? done : undefined,
+        fromFeedback: await problemForListing(db, feedback, request.params.id),
       })
     })
 
@@ -120,7 +96,7 @@ export function editServiceRoutes(services: Services): FastifyPluginAsync {
       }
       const publish = action === 'publish' && request.user!.role !== null
       const { content, errors } = parseServiceForm(body)
-      if (errors.length > 0) return form(request, reply, { id: request.params.id, name: current.name, content, from, open: current.open, errors })
+      if (errors.length > 0) return form(request, reply, { id: request.params.id, name: current.name, content, from, open: current.open, errors, fromFeedback: await problemForListing(db, body.feedback, request.params.id) })
       const actorId = request.user!.id
       const saved = await changes.save({ subjectId: request.params.id, from, content, actorId, submit: action !== 'save' })
       if (!saved.ok) return conflictPage(request, reply, request.params.id, saved.conflict, content)
@@ -129,6 +105,7 @@ export function editServiceRoutes(services: Services): FastifyPluginAsync {
         if (!approved.ok) return conflictPage(request, reply, request.params.id, approved.conflict, content)
       }
       const done = publish ? 'published' : action === 'submit' ? 'submitted' : 'saved'
+      await linkListingEdit(db, { feedbackId: body.feedback, serviceId: request.params.id, actorId, action: done })
       return reply.redirect(`/manage/services/${request.params.id}/edit?done=${done}`, 303)
     })
 

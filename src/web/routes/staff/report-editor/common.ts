@@ -1,6 +1,6 @@
 // What the report editor's pages (and the council's review of a report change) share: the
 // school-report workflow, approving (which re-indexes the school for search), the diff labelled by
-// item, and the hidden fields that name the version a form was opened from.
+// item. The version fields and the access check are the listings' own (../publishing/common.ts).
 import { diffFields } from '../../../../publishing/diff.js'
 import type { Outcome, Workflow } from '../../../../publishing/revisions.js'
 import { reportHeadings, schoolReportWorkflow, type ReportContent } from '../../../../publishing/school-reports.js'
@@ -9,7 +9,6 @@ import { SCHEDULE_1 } from '../../../../reports/schedule1.js'
 import { indexSubjects } from '../../../../search/indexer.js'
 import type { Services } from '../../../../services.js'
 import { translator } from '../../../i18n/index.js'
-import { UUID } from '../publishing/common.js'
 import type { LabelledDiffRow } from '../publishing/present.js'
 
 const t = translator('en')
@@ -40,23 +39,4 @@ export function reportDiff(before: ReportContent, after: ReportContent, changedO
     .map((row) => ({ ...row, label: fieldLabel(row.field as ReportField) }))
 }
 
-export type From = { revisionId: string; version: number } | { publishedVersion: number }
-
-/** The version a form says it was opened from; undefined when the fields are missing or malformed. */
-export function fromOf(body: Record<string, unknown>): From | undefined {
-  const version = (name: string) => (typeof body[name] === 'string' && /^\d{1,9}$/.test(body[name]) ? Number(body[name]) : undefined)
-  const revisionId = typeof body.revisionId === 'string' ? body.revisionId : ''
-  const revisionVersion = version('revisionVersion')
-  if (revisionId) return UUID.test(revisionId) && revisionVersion !== undefined ? { revisionId, version: revisionVersion } : undefined
-  const publishedVersion = version('publishedVersion')
-  return publishedVersion === undefined ? undefined : { publishedVersion }
-}
-
-export function fromFields(from: From): Array<[string, string]> {
-  return 'revisionId' in from ? [['revisionId', from.revisionId], ['revisionVersion', String(from.version)]] : [['publishedVersion', String(from.publishedVersion)]]
-}
-
-/** What a form edits: the open change if there is one, else the published report. */
-export function openedFrom(current: { version: number; open: { id: string; version: number } | undefined }): From {
-  return current.open ? { revisionId: current.open.id, version: current.open.version } : { publishedVersion: current.version }
-}
+export { fromFields, fromOf, openedFrom, type From } from '../publishing/common.js'

@@ -28,8 +28,7 @@ import { statusTag } from '../../../../reports/pages/view.js'
 import { SCHEDULE_1, SE7_PARENT_QUESTIONS, SE7_YOUNG_PERSON_QUESTIONS, type ItemId } from '../../../../reports/schedule1.js'
 import type { Services } from '../../../../services.js'
 import { hasKey, translator } from '../../../i18n/index.js'
-import { mayEdit } from '../../../plugins/auth.js'
-import { authorNames, UUID } from '../publishing/common.js'
+import { authorNames, editableSubject } from '../publishing/common.js'
 import { fieldLabel, fromFields, fromOf, HEADINGS, openedFrom, publishedReport, reportDiff, reportWorkflow, type From } from './common.js'
 
 const t = translator('en')
@@ -99,19 +98,7 @@ export function editReportRoutes(services: Services): FastifyPluginAsync {
   const memo = memoFor(services)
   const base = (id: string) => `/manage/schools/${id}/report`
 
-  /** The school's report, if the school exists and this person may edit it; otherwise the reply is sent. */
-  async function editable(request: SchoolRequest, reply: FastifyReply) {
-    const current = UUID.test(request.params.id) ? await changes.current(request.params.id) : undefined
-    if (!current) {
-      reply.callNotFound()
-      return undefined
-    }
-    if (!mayEdit(request.user, current.organisationId)) {
-      await reply.code(403).page('pages/error.njk', { titleKey: 'errors.forbiddenTitle', bodyKey: 'errors.forbidden' })
-      return undefined
-    }
-    return current
-  }
+  const editable = (request: SchoolRequest, reply: FastifyReply) => editableSubject(changes, request, reply)
 
   function checksOf(schoolId: string, content: ReportContent): ReportChecks {
     const on = today()

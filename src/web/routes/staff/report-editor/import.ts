@@ -14,8 +14,7 @@ import type { ReportFieldError } from '../../../../reports/editor.js'
 import { detectFormat, extractReport, isReportImportError, type ReportFormat } from '../../../../reports/extract/index.js'
 import type { Services } from '../../../../services.js'
 import { translator } from '../../../i18n/index.js'
-import { mayEdit } from '../../../plugins/auth.js'
-import { UUID } from '../publishing/common.js'
+import { editableSubject } from '../publishing/common.js'
 import { fieldLabel, fromFields, fromOf, HEADINGS, openedFrom, reportWorkflow } from './common.js'
 import { conflictPage } from './edit.js'
 
@@ -76,18 +75,7 @@ export function importReportRoutes(services: Services): FastifyPluginAsync {
   const changes = reportWorkflow(services)
   const base = (id: string) => `/manage/schools/${id}/report`
 
-  async function editable(request: SchoolRequest, reply: FastifyReply) {
-    const current = UUID.test(request.params.id) ? await changes.current(request.params.id) : undefined
-    if (!current) {
-      reply.callNotFound()
-      return undefined
-    }
-    if (!mayEdit(request.user, current.organisationId)) {
-      await reply.code(403).page('pages/error.njk', { titleKey: 'errors.forbiddenTitle', bodyKey: 'errors.forbidden' })
-      return undefined
-    }
-    return current
-  }
+  const editable = (request: SchoolRequest, reply: FastifyReply) => editableSubject(changes, request, reply)
 
   async function importPage(request: SchoolRequest, reply: FastifyReply, error?: UploadError) {
     const current = await editable(request, reply)
