@@ -10,20 +10,12 @@ import { hashPassword } from '../../src/accounts/passwords.js'
 import { createUser, setPassword } from '../../src/accounts/users.js'
 import { today } from '../../src/publishing/review-dates.js'
 import { formatDate } from '../../src/web/plugins/format.js'
-import { checkAccessibility, describeInBrowser, scrollWidth, withBrowser } from '../support/browser.js'
+import { checkAtBothWidths, describeInBrowser, withBrowser } from '../support/browser.js'
 
 const PASSWORD = 'copper meadow lantern 7'
 const SERVICE = 'Communication and Autism Team (CAT)'
 
-/** axe at the page's own width, then again at 320 px (and no sideways scrolling there). */
-async function checkPage(page: Page, what: string): Promise<void> {
-  assert.deepEqual(await checkAccessibility(page), [], `axe violations on ${what}`)
-  const size = page.viewportSize()!
-  await page.setViewportSize({ width: 320, height: 640 })
-  assert.ok((await scrollWidth(page)) <= 320, `${what} scrolls sideways at 320 px`)
-  assert.deepEqual(await checkAccessibility(page), [], `axe violations on ${what} at 320 px`)
-  await page.setViewportSize(size)
-}
+const checkPage = checkAtBothWidths
 
 async function signIn(page: Page, email: string): Promise<void> {
   await page.goto('/sign-in')

@@ -233,6 +233,24 @@ for (const kind of STORE_KINDS) {
       await withdraw(editor)
     })
 
+    test('a listing published again meanwhile (an import, say) is never overwritten by approving an older change', async () => {
+      const { db } = testApp.services.store
+      const editor = await signedIn('editor')
+      const officer = await signedIn('officer')
+      const current = await published()
+      await send(editor, await openForm(editor), { ...current.content, eligibility: 'Children aged 2 to 11 in Birmingham' }, 'submit')
+      // What the Open Referral importer does when the feed changes: new content, a new version.
+      await db.updateTable('services').set((eb) => ({ description: 'Updated by the feed.', version: eb('version', '+', 1) })).where('id', '=', serviceId).execute()
+      const changeId = /href="\/admin\/changes\/([0-9a-f-]{36})"/.exec((await officer.get('/admin/changes')).body)![1]!
+      const review = await officer.get(`/admin/changes/${changeId}`)
+      assert.match(review.body, /published again after these changes were written/)
+      const version = /name="version" value="(\d+)"/.exec(review.body)![1]!
+      const refused = await officer.post(`/admin/changes/${changeId}/approve`, { _csrf: await officer.token(`/admin/changes/${changeId}`), version })
+      assert.equal(refused.statusCode, 409)
+      assert.equal((await published()).content.description, 'Updated by the feed.', 'the newer published text stays')
+      await withdraw(editor)
+    })
+
     test('bad input gets specific errors and stores nothing; other organisations may not edit', async () => {
       const editor = await signedIn('editor')
       const current = await published()

@@ -5,108 +5,22 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, test } from 'node:test'
 import JSZip from 'jszip'
-import { PDFDocument, StandardFonts, type PDFFont } from 'pdf-lib'
 import { assessReport, type Assessment } from '../../src/reports/assess.js'
 import { extractReport, extractReportFile, MAX_REPORT_BYTES, type ReportErrorCode } from '../../src/reports/extract/index.js'
-import { splitLines, splitSections } from '../../src/reports/sections.js'
 import { LABEL_DATE, seedText } from '../fixtures/reports/agreement.js'
+import { buildDocx as docxOf, buildPdf as pdfOf } from '../support/report-documents.js'
 
 // Real .docx and .pdf files are built at test time from a seed report, imported, and assessed;
 // the assessment must agree with the plain-text one on most items.
 const SOURCE = 'cromwell-primary-sen-report.txt'
 const plain = seedText(SOURCE)
 const plainAssessment = assessReport(plain, { today: LABEL_DATE })
-const headingLines = new Set(splitSections(plain).flatMap((section) => (section.heading ? [section.heading.text] : [])))
-const paragraphs = splitLines(plain)
-  .map((line) => line.text.trim())
-  .filter((line) => line !== '')
-  .map((text) => ({ text, heading: headingLines.has(text) }))
 
 const dir = mkdtempSync(join(tmpdir(), 'report-import-'))
 after(() => rmSync(dir, { recursive: true, force: true }))
 
 function sameStatuses(a: Assessment, b: Assessment): number {
   return a.items.filter((item, index) => b.items[index]?.status === item.status).length
-}
-
-function xmlEscape(text: string): string {
-  // eslint-disable-next-line no-control-regex -- characters XML 1.0 does not allow
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-}
-
-async function buildDocx(): Promise<Uint8Array> {
-  const zip = new JSZip()
-  zip.file(
-    '[Content_Types].xml',
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>',
-  )
-  zip.file(
-    '_rels/.rels',
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
-  )
-  zip.file(
-    'word/_rels/document.xml.rels',
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>',
-  )
-  zip.file(
-    'word/styles.xml',
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style></w:styles>',
-  )
-  const body = paragraphs
-    .map(({ text, heading }) => `<w:p>${heading ? '<w:pPr><w:pStyle w:val="Heading1"/></w:pPr>' : ''}<w:r><w:t xml:space="preserve">${xmlEscape(text)}</w:t></w:r></w:p>`)
-    .join('')
-  zip.file(
-    'word/document.xml',
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
-  )
-  return zip.generateAsync({ type: 'uint8array' })
-}
-
-// Standard fonts only encode Windows-1252: anything else becomes "?", as a real export might.
-function encodable(font: PDFFont, text: string): string {
-  return [...text.replace(/\t/g, ' ')]
-    .map((char) => {
-      try {
-        font.encodeText(char)
-        return char
-      } catch {
-        return '?'
-      }
-    })
-    .join('')
-}
-
-async function buildPdf(): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create()
-  const regular = await pdf.embedFont(StandardFonts.Helvetica)
-  const bold = await pdf.embedFont(StandardFonts.HelveticaBold)
-  const [width, height, margin] = [595, 842, 50]
-  let page = pdf.addPage([width, height])
-  let y = height - margin
-  const line = (text: string, font: PDFFont, size: number): void => {
-    if (y < margin + size) {
-      page = pdf.addPage([width, height])
-      y = height - margin
-    }
-    page.drawText(text, { x: margin, y, size, font })
-    y -= size * 1.4
-  }
-  for (const { text, heading } of paragraphs) {
-    const font = heading ? bold : regular
-    const size = heading ? 14 : 10
-    y -= heading ? 10 : 6
-    // Wrap at the page width, word by word, as a word processor does.
-    let current = ''
-    for (const word of encodable(font, text).split(/\s+/)) {
-      const next = current ? `${current} ${word}` : word
-      if (font.widthOfTextAtSize(next, size) > width - 2 * margin && current) {
-        line(current, font, size)
-        current = word
-      } else current = next
-    }
-    if (current) line(current, font, size)
-  }
-  return pdf.save()
 }
 
 async function importError(bytes: Uint8Array, fileName: string): Promise<ReportErrorCode | 'none'> {
@@ -121,7 +35,7 @@ async function importError(bytes: Uint8Array, fileName: string): Promise<ReportE
 }
 
 test('a real .docx with Heading 1 paragraphs imports with its headings and assesses like the text', async () => {
-  const docx = await buildDocx()
+  const docx = await docxOf(plain)
   writeFileSync(join(dir, 'report.docx'), docx)
   const imported = await extractReport(docx, { fileName: 'report.docx' })
   assert.equal(imported.format, 'docx')
@@ -136,7 +50,7 @@ test('a real .docx with Heading 1 paragraphs imports with its headings and asses
 })
 
 test('a real .pdf drawn line by line over several pages imports with paragraph gaps and headings', async () => {
-  const pdfBytes = await buildPdf()
+  const pdfBytes = await pdfOf(plain)
   writeFileSync(join(dir, 'report.pdf'), pdfBytes)
   const imported = await extractReport(pdfBytes, { fileName: 'report.pdf' })
   assert.equal(imported.format, 'pdf')
@@ -157,7 +71,7 @@ test('an HTML page imports with headings and lists', async () => {
 })
 
 test('corrupt, mislabelled, unsupported, empty and huge files get their specific error codes', async () => {
-  const docx = await buildDocx()
+  const docx = await docxOf(plain)
   const random = Uint8Array.from({ length: 4096 }, (_, index) => (index * 7919 + 13) % 251)
   assert.equal(await importError(random, 'report.docx'), 'REPORT_UNREADABLE')
   assert.equal(await importError(docx.subarray(0, Math.floor(docx.length / 2)), 'report.docx'), 'REPORT_UNREADABLE')
@@ -165,7 +79,7 @@ test('corrupt, mislabelled, unsupported, empty and huge files get their specific
   assert.equal(await importError(notWord, 'report.docx'), 'REPORT_UNREADABLE')
   assert.equal(await importError(new TextEncoder().encode('This is not a PDF at all.'), 'report.pdf'), 'REPORT_UNREADABLE')
   assert.equal(await importError(new TextEncoder().encode('%PDF-1.7\n garbage garbage'), 'report.pdf'), 'REPORT_UNREADABLE')
-  const pdfBytes = await buildPdf()
+  const pdfBytes = await pdfOf(plain)
   assert.equal(await importError(pdfBytes.subarray(0, 600), 'report.pdf'), 'REPORT_UNREADABLE')
   assert.equal(await importError(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'report.doc'), 'REPORT_UNSUPPORTED')
   assert.equal(await importError(new Uint8Array(0), 'report.txt'), 'REPORT_EMPTY')

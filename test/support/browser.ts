@@ -1,6 +1,7 @@
 // Real-browser tests in a locally installed Chromium (Debian's `chromium` package), driven by
 // playwright-core. Without a Chromium the browser suites are SKIPPED LOUDLY; with
 // REQUIRE_BROWSER=1 (set it in CI) a missing Chromium is an error instead.
+import assert from 'node:assert/strict'
 import { existsSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { after, before, describe } from 'node:test'
@@ -180,6 +181,19 @@ export async function checkAccessibility(page: Page, options: { disableRules?: s
     { tags: WCAG_TAGS, rules },
   )
   return (violations as AxeViolation[]).map(formatViolation)
+}
+
+/**
+ * axe at the page's own width, then again at 320 px (where the page must not scroll sideways),
+ * then back: one call checks a page as a desktop and as a small phone sees it.
+ */
+export async function checkAtBothWidths(page: Page, what: string): Promise<void> {
+  assert.deepEqual(await checkAccessibility(page), [], `axe violations on ${what}`)
+  const size = page.viewportSize()
+  await page.setViewportSize({ width: 320, height: 640 })
+  assert.ok((await scrollWidth(page)) <= 320, `${what} scrolls sideways at 320 px`)
+  assert.deepEqual(await checkAccessibility(page), [], `axe violations on ${what} at 320 px`)
+  if (size) await page.setViewportSize(size)
 }
 
 /** Whether the page scrolls sideways: the content is wider than the viewport. */

@@ -22,6 +22,9 @@ export interface LocationContent {
   postcode: string | null
   lat: number | null
   lng: number | null
+  /** What the feed says of the place (its description), stored as the address note. Left out, not
+   * null, when there is none, so records imported before it was read keep their hash. */
+  note?: string
 }
 
 export interface ServiceContent {
@@ -65,7 +68,11 @@ export function contentHash(content: ServiceContent | OrganisationContent): stri
   return createHash('sha256').update(JSON.stringify(content)).digest('hex')
 }
 
-/** Locations in a fixed order, so the stored rows' order does not change the hash. */
+/** The fixed order of a service's locations, so the stored rows' order does not change the hash. */
+export function locationOrder(a: LocationContent, b: LocationContent): number {
+  return JSON.stringify(a).localeCompare(JSON.stringify(b))
+}
+
 export function sortLocations(locations: LocationContent[]): LocationContent[] {
-  return [...locations].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))
+  return [...locations].sort(locationOrder)
 }

@@ -23,6 +23,7 @@ import { emptyReport, type OrukImportReport } from './report.js'
 import { checkRecord, ignoredFields } from './shapes.js'
 import {
   confirmFetched,
+  feedUuid,
   insertOrganisations,
   insertServices,
   markMissing,
@@ -40,7 +41,7 @@ import {
 export interface OrukSource {
   /** http(s) address of the feed's services list, or a file. */
   location: string
-  /** ONS code of the council area the feed's services are for (E06000013). */
+  /** ONS code of the council area the feed's services are for (E06000013), where a record's own service areas name none by ONS code (ours name theirs). */
   council?: string | undefined
   /** Who publishes the feed, as shown on each service's page ("North Lincolnshire Council"). */
   label?: string | undefined
@@ -70,8 +71,6 @@ export function sourceKey(source: OrukSource): string {
   }
   return source.label ?? basename(source.location)
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 function tally(counts: Map<string, number>, keys: Iterable<string>): void {
   for (const key of new Set(keys)) counts.set(key, (counts.get(key) ?? 0) + 1)
@@ -155,7 +154,7 @@ class IdAllocator {
   constructor(private readonly source: string) {}
 
   async allocate(store: Store, kind: 'service' | 'organisation', sourceIds: string[]): Promise<Map<string, string>> {
-    const wanted = sourceIds.map((sourceId) => [sourceId, UUID.test(sourceId) ? sourceId.toLowerCase() : undefined] as const)
+    const wanted = sourceIds.map((sourceId) => [sourceId, feedUuid(sourceId)] as const)
     const taken = await takenIds(store.db, wanted.flatMap(([, id]) => (id ? [id] : [])))
     const ids = new Map<string, string>()
     for (const [sourceId, own] of wanted) {
@@ -225,11 +224,11 @@ async function importServices(store: Store, services: MappedService[], organisat
       switch (decision) {
         case 'create':
           report.created += 1
-          created.push({ id, sourceId: service.sourceId, content })
+          created.push({ id, sourceId: service.sourceId, content, ids: service.ids })
           break
         case 'update':
           report.updated += 1
-          updated.push({ id, sourceId: service.sourceId, content })
+          updated.push({ id, sourceId: service.sourceId, content, ids: service.ids })
           break
         case 'unchanged':
           report.unchanged += 1
@@ -262,7 +261,10 @@ export async function importOruk(store: Store, source: OrukSource, options: Oruk
   // Needs served refer to the need terms: a store that has never been seeded has none yet.
   const t = translator('en')
   await ensureNeedTerms(store.db, (code) => t(`needs.${code}`))
-  if (source.council) await ensureCouncils(store.db, [{ code: source.council, name: options.councilName ?? source.label ?? source.council }])
+  // The source's council, then those the records' service areas name (a known code keeps its name).
+  const councils = new Map(services.flatMap((service) => service.councils).map((council) => [council.code, council]))
+  if (source.council) councils.set(source.council, { code: source.council, name: options.councilName ?? source.label ?? source.council })
+  await ensureCouncils(store.db, [...councils.values()])
   const ids = new IdAllocator(stamp.source)
   const organisationIds = await importOrganisations(store, services, stamp, report, ids)
   await importServices(store, services, organisationIds, stamp, report, ids, options.index ?? true)

@@ -99,6 +99,7 @@ const organisation = z.looseObject({
 })
 
 const contact = z.looseObject({
+  id: text,
   name: text,
   title: text,
   email: text,
@@ -112,7 +113,7 @@ const costOption = z.looseObject({
   currency: text,
 })
 
-const schedule = z.looseObject({ description: text })
+const schedule = z.looseObject({ id: text, description: text })
 
 const address = z.looseObject({
   address_1: text,
@@ -122,18 +123,23 @@ const address = z.looseObject({
 })
 
 const location = z.looseObject({
+  id: text,
   name: text,
+  description: text,
   latitude: number,
   longitude: number,
   addresses: list(address),
   physical_addresses: list(address),
 })
 
-const serviceAtLocation = z.looseObject({ location: optionalObject(location) })
+const serviceAtLocation = z.looseObject({ id: text, location_id: text, location: optionalObject(location) })
 
-const taxonomyTerm = z.looseObject({ name: text, term: text })
+const taxonomyTerm = z.looseObject({ id: text, name: text, term: text })
 
-const attribute = z.looseObject({ taxonomy_term: optionalObject(taxonomyTerm) })
+const attribute = z.looseObject({ taxonomy_term_id: text, taxonomy_term: optionalObject(taxonomyTerm) })
+
+/** 3.0: where the service is offered; a council's area carries its ONS code in uri. */
+const serviceArea = z.looseObject({ name: text, service_area: text, uri: text })
 
 /** 1.0: service_taxonomys[].taxonomy.name */
 const serviceTaxonomy = z.looseObject({ taxonomy: optionalObject(z.looseObject({ name: text })) })
@@ -168,6 +174,7 @@ export const serviceRecord = z.looseObject({
   schedules: list(schedule),
   regular_schedules: list(schedule),
   service_at_locations: list(serviceAtLocation),
+  service_areas: list(serviceArea),
   attributes: list(attribute),
   service_taxonomys: list(serviceTaxonomy),
   eligibilitys: list(eligibility),

@@ -1,12 +1,12 @@
 // Reads and writes imported services and organisations, a batch at a time. Reading gives each
 // stored record's content in the importer's canonical shape (content.ts), so its hash can be
 // compared with the hash stored at the last import: equal means nobody has edited it here since.
-import { randomUUID } from 'node:crypto'
 import type { Kysely, Transaction } from 'kysely'
+import { stableUuid } from '../../db/ids.js'
 import type { Database } from '../../db/schema.js'
 import { replaceAreas } from '../../db/repositories/subjects.js'
 import { contentHash, sortLocations, type OrganisationContent, type ServiceContent, type ServiceStatus } from './content.js'
-import type { Classification } from './mapping.js'
+import type { Classification, RelationIds } from './mapping.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -26,6 +26,13 @@ export interface StoredRecord<Content> {
   currentHash: string
   missingSince: string | null
   content: Content
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** A feed's id as ours (lower case) when it is a UUID; undefined otherwise. */
+export function feedUuid(value: string | undefined): string | undefined {
+  return value !== undefined && UUID.test(value) ? value.toLowerCase() : undefined
 }
 
 function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
@@ -115,7 +122,7 @@ export async function storedServices(db: Db, source: string, sourceIds: string[]
     db
       .selectFrom('service_locations')
       .innerJoin('locations', 'locations.id', 'service_locations.location_id')
-      .select(['service_locations.service_id', 'locations.name', 'locations.address', 'locations.town', 'locations.postcode', 'locations.lat', 'locations.lng'])
+      .select(['service_locations.service_id', 'locations.name', 'locations.address', 'locations.town', 'locations.postcode', 'locations.lat', 'locations.lng', 'locations.address_note'])
       .where('service_locations.service_id', 'in', ids)
       .execute(),
   ])
@@ -149,7 +156,15 @@ export async function storedServices(db: Db, source: string, sourceIds: string[]
         contacts: (contactsOf.get(row.id) ?? []).map((contact) => ({ name: contact.name, phone: contact.phone, email: contact.email, url: contact.url, notes: contact.notes })),
         schedules: (schedulesOf.get(row.id) ?? []).map((schedule) => schedule.description).sort(),
         locations: sortLocations(
-          (placesOf.get(row.id) ?? []).map((place) => ({ name: place.name, address: place.address, town: place.town, postcode: place.postcode, lat: place.lat, lng: place.lng })),
+          (placesOf.get(row.id) ?? []).map((place) => ({
+            name: place.name,
+            address: place.address,
+            town: place.town,
+            postcode: place.postcode,
+            lat: place.lat,
+            lng: place.lng,
+            ...(place.address_note ? { note: place.address_note } : {}),
+          })),
         ),
       }
       return [row.source_id ?? '', { id: row.id, sourceId: row.source_id ?? '', importedHash: row.source_hash, currentHash: contentHash(content), missingSince: row.source_missing_since, content }]
@@ -200,26 +215,61 @@ export interface ServiceWrite {
   id: string
   sourceId: string
   content: ServiceContent
+  /** The feed's ids for its contacts, schedules and places, item for item with content's lists. */
+  ids: RelationIds
+}
+
+type RowTable = 'contacts' | 'schedules' | 'locations' | 'service_locations'
+
+/**
+ * Ids for a batch's rows in one table: the feed's own where it is a UUID no row has (and no other
+ * row of the batch takes), else one made from the service's id and the row's place in its list,
+ * so an update (which replaces the rows) gives them the same ids again.
+ */
+async function rowIds(trx: Transaction<Database>, table: RowTable, wanted: Array<{ serviceId: string; index: number; feedId: string | undefined }>): Promise<string[]> {
+  const own = wanted.map((row) => feedUuid(row.feedId))
+  const candidates = [...new Set(own.filter((id): id is string => id !== undefined))]
+  const taken = new Set<string>()
+  for (let start = 0; start < candidates.length; start += 500) {
+    for (const row of await trx.selectFrom(table).select('id').where('id', 'in', candidates.slice(start, start + 500)).execute()) taken.add(row.id)
+  }
+  const claimed = new Set<string>()
+  return wanted.map((row, position) => {
+    const id = own[position]
+    const chosen = id && !taken.has(id) && !claimed.has(id) ? id : stableUuid(`local-offer:oruk:${row.serviceId}:${table}:${row.index}`)
+    claimed.add(chosen)
+    return chosen
+  })
 }
 
 /** Everything a service has in other tables, for a batch of services with none yet. */
 async function insertRelations(trx: Transaction<Database>, writes: ServiceWrite[]): Promise<void> {
   const needs = writes.flatMap((write) => write.content.needs.map((need_code) => ({ subject_id: write.id, need_code })))
   const areas = writes.flatMap((write) => write.content.councilCodes.map((council_code) => ({ subject_id: write.id, council_code })))
-  const contacts = writes.flatMap((write) => write.content.contacts.map((contact, position) => ({ id: randomUUID(), subject_id: write.id, ...contact, position })))
-  const schedules = writes.flatMap((write) => write.content.schedules.map((description) => ({ id: randomUUID(), service_id: write.id, description })))
-  const places = writes.flatMap((write) =>
-    write.content.locations.map((location) => ({ serviceId: write.id, location: { id: randomUUID(), organisation_id: write.content.organisationId, ...location, address_note: null } })),
-  )
+  const contactRows = writes.flatMap((write) => write.content.contacts.map((contact, index) => ({ write, contact, index, feedId: write.ids.contacts[index] })))
+  const scheduleRows = writes.flatMap((write) => write.content.schedules.map((description, index) => ({ write, description, index, feedId: write.ids.schedules[index] })))
+  const placeRows = writes.flatMap((write) => write.content.locations.map((location, index) => ({ write, location, index, feedIds: write.ids.locations[index] })))
+  const contactIds = await rowIds(trx, 'contacts', contactRows.map((row) => ({ serviceId: row.write.id, index: row.index, feedId: row.feedId })))
+  const scheduleIds = await rowIds(trx, 'schedules', scheduleRows.map((row) => ({ serviceId: row.write.id, index: row.index, feedId: row.feedId })))
+  const locationIds = await rowIds(trx, 'locations', placeRows.map((row) => ({ serviceId: row.write.id, index: row.index, feedId: row.feedIds?.location })))
+  const linkIds = await rowIds(trx, 'service_locations', placeRows.map((row) => ({ serviceId: row.write.id, index: row.index, feedId: row.feedIds?.link })))
+  const contacts = contactRows.map(({ write, contact, index }, position) => ({ id: contactIds[position]!, subject_id: write.id, ...contact, position: index }))
+  const schedules = scheduleRows.map(({ write, description }, position) => ({ id: scheduleIds[position]!, service_id: write.id, description }))
+  const locations = placeRows.map(({ write, location: { note, ...location } }, position) => ({
+    id: locationIds[position]!,
+    organisation_id: write.content.organisationId,
+    ...location,
+    address_note: note ?? null,
+  }))
   if (needs.length > 0) await trx.insertInto('subject_needs').values(needs).execute()
   if (areas.length > 0) await trx.insertInto('areas_served').values(areas).execute()
   if (contacts.length > 0) await trx.insertInto('contacts').values(contacts).execute()
   if (schedules.length > 0) await trx.insertInto('schedules').values(schedules).execute()
-  if (places.length > 0) {
-    await trx.insertInto('locations').values(places.map((place) => place.location)).execute()
+  if (locations.length > 0) {
+    await trx.insertInto('locations').values(locations).execute()
     await trx
       .insertInto('service_locations')
-      .values(places.map((place) => ({ id: randomUUID(), service_id: place.serviceId, location_id: place.location.id })))
+      .values(placeRows.map(({ write }, position) => ({ id: linkIds[position]!, service_id: write.id, location_id: locations[position]!.id })))
       .execute()
   }
 }
@@ -238,7 +288,12 @@ export async function insertServices(trx: Transaction<Database>, writes: Service
 /** A service's content replaced by the feed's, its contacts, needs, areas, schedules and places included. */
 export async function updateService(trx: Transaction<Database>, write: ServiceWrite, stamp: ImportStamp): Promise<void> {
   const { id } = write
-  await trx.updateTable('services').set(serviceColumns(write.sourceId, write.content, stamp, new Date().toISOString())).where('id', '=', id).execute()
+  // A new published version: a change an editor wrote against the old one must not be approved over it (src/publishing/).
+  await trx
+    .updateTable('services')
+    .set((eb) => ({ ...serviceColumns(write.sourceId, write.content, stamp, new Date().toISOString()), version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .execute()
   await trx.deleteFrom('schedules').where('service_id', '=', id).execute()
   const old = await trx.selectFrom('service_locations').select('location_id').where('service_id', '=', id).execute()
   await trx.deleteFrom('service_locations').where('service_id', '=', id).execute()

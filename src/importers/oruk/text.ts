@@ -1,7 +1,8 @@
-// Feed values to what we store. Descriptions arrive as HTML from the supplier's editor; our pages
-// print text (escaped by the templates), so every text field becomes plain text with paragraph
-// breaks: no markup is ever stored, so none can reach a page or the API. Links in the HTML keep
-// their words; their targets are dropped, as the service's own url is the link we show.
+// Feed values to what we store. Descriptions often arrive as HTML from the supplier's editor; our
+// pages print text (escaped by the templates), so every text field becomes plain text with
+// paragraph breaks: no markup is ever stored, so none can reach a page or the API. Links in the
+// HTML keep their words; their targets are dropped, as the service's own url is the link we show.
+// Text with no markup at all (another Local Offer's feed, ours included) is kept as written.
 import sanitizeHtml from 'sanitize-html'
 import { z } from 'zod'
 import { parseWebAddress } from '../../domain/web-address.js'
@@ -15,15 +16,25 @@ const NON_TEXT_TAGS = ['script', 'style', 'textarea', 'option', 'noscript', 'tit
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"' }
 
 /**
+ * What a parser would read as markup: the start of a tag, an end tag, a comment or declaration
+ * ("<p", "</", "<!", "<?"), or a character reference ("&amp;", "&#163;"). A "<" or "&" otherwise
+ * ("ages 5 < 11", "Drug & Alcohol") is text.
+ */
+const MARKUP = /<[a-z!/?]|&(#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i
+
+/**
  * HTML (or text that may hold some) to plain text: paragraphs and headings end with a blank line,
  * list items start a line with "• ", <br> breaks a line. Runs of spaces collapse; at most one blank
  * line in a row. sanitize-html does the parsing (entities, broken markup); what it leaves is only
  * the block tags above, without attributes, so the last step can read them by pattern safely.
+ *
+ * Text without markup is already what we store: it is kept as written, as the council's own forms
+ * keep it (line endings as "\n", the ends trimmed), so a record copied from another Local Offer's
+ * feed reads exactly as it does there.
  */
 export function htmlToText(html: string): string {
-  // Without "<" or "&" there is no markup and no entity: only the spacing to tidy.
-  const blocks = /[<&]/.test(html) ? sanitizeHtml(html, { allowedTags: BLOCK_TAGS, allowedAttributes: {}, nonTextTags: NON_TEXT_TAGS }) : html
-  return blocks
+  if (!MARKUP.test(html)) return html.replace(/\r\n?/g, '\n').trim()
+  return sanitizeHtml(html, { allowedTags: BLOCK_TAGS, allowedAttributes: {}, nonTextTags: NON_TEXT_TAGS })
     .replace(/<br \/>|<hr \/>/g, '\n')
     .replace(/<li>/g, '\n• ')
     .replace(/<\/li>/g, '')
