@@ -6,7 +6,7 @@ import { audit } from '../accounts/audit.js'
 import type { Database } from '../db/schema.js'
 import { translator } from '../web/i18n/index.js'
 import { addNote } from './store.js'
-import { UUID_PATTERN } from './validate.js'
+import { isUuid } from '../db/ids.js'
 
 const t = translator('en')
 
@@ -19,7 +19,7 @@ export interface ListingProblem {
 
 /** The feedback about this service to show beside its edit form; undefined unless it is about that service. */
 export async function problemForListing(db: Kysely<Database>, feedbackId: unknown, serviceId: string): Promise<ListingProblem | undefined> {
-  if (typeof feedbackId !== 'string' || !UUID_PATTERN.test(feedbackId)) return undefined
+  if (!isUuid(feedbackId)) return undefined
   const row = await db
     .selectFrom('feedback')
     .select(['id', 'problem', 'comment', 'created_at'])

@@ -43,7 +43,6 @@ const PHONE = /^\+?[0-9][0-9 ().-]*[0-9]$/
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'
 const SERVICE_PAGE = new RegExp(`^/services/(${UUID})/?$`, 'i')
 const SCHOOL_PAGE = new RegExp(`^/schools/(${UUID})(?:/report)?/?$`, 'i')
-export const UUID_PATTERN = new RegExp(`^${UUID}$`, 'i')
 
 /** A field's text: one string (a repeated field is not one), browsers' CRLF as LF, trimmed. */
 export function field(body: Body, name: string): string {

@@ -3,6 +3,7 @@
 import { parsePostcode } from '../../domain/postcode.js'
 import type { PostcodeLookup } from '../../geo/postcodes.js'
 import { invalidParameter } from './errors.js'
+import { isUuid } from '../../db/ids.js'
 
 export const DEFAULT_PER_PAGE = 50
 export const MAX_PER_PAGE = 500
@@ -60,16 +61,13 @@ export interface ListParameters {
 
 type Query = Record<string, string | string[] | undefined>
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const WHOLE_NUMBER = /^\d{1,9}$/
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 // RFC 3339 date-time: a time zone is required, so the instant is never a guess.
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?([Zz]|[+-]\d{2}:\d{2})$/
 const METRES = /^\d{1,9}(\.\d{1,3})?$/
 
-export function isUuid(value: string): boolean {
-  return UUID.test(value)
-}
+export { isUuid }
 
 /** The value of a parameter given at most once; undefined when absent. */
 function single(query: Query, name: ParameterName): string | undefined {

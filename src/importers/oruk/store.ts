@@ -2,7 +2,7 @@
 // stored record's content in the importer's canonical shape (content.ts), so its hash can be
 // compared with the hash stored at the last import: equal means nobody has edited it here since.
 import type { Kysely, Transaction } from 'kysely'
-import { stableUuid } from '../../db/ids.js'
+import { isUuid, stableUuid } from '../../db/ids.js'
 import type { Database } from '../../db/schema.js'
 import { replaceAreas } from '../../db/repositories/subjects.js'
 import { contentHash, sortLocations, type OrganisationContent, type ServiceContent, type ServiceStatus } from './content.js'
@@ -28,11 +28,9 @@ export interface StoredRecord<Content> {
   content: Content
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
 /** A feed's id as ours (lower case) when it is a UUID; undefined otherwise. */
 export function feedUuid(value: string | undefined): string | undefined {
-  return value !== undefined && UUID.test(value) ? value.toLowerCase() : undefined
+  return value !== undefined && isUuid(value) ? value.toLowerCase() : undefined
 }
 
 function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {

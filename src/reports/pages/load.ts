@@ -1,6 +1,7 @@
 // The few columns the report pages read: a school's name, web address and report text.
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
+import { isUuid } from '../../db/ids.js'
 
 export interface ReportSchool {
   id: string
@@ -10,11 +11,9 @@ export interface ReportSchool {
   reportText: string | null
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
 /** Whether a value can be a school id at all (PostgreSQL refuses a malformed uuid with an error). */
 export function isSchoolId(value: string): boolean {
-  return UUID.test(value)
+  return isUuid(value)
 }
 
 function base(db: Kysely<Database>) {

@@ -7,7 +7,8 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify'
 import { notifyEditors } from '../../../../feedback/routing.js'
 import { addComment, findFeedback, findSubject, recordFeedback, takesComment, type FeedbackRow, type Subject } from '../../../../feedback/store.js'
-import { LIMITS, isTrap, pageOf, parseMoreForm, parseProblemForm, parseUseful, subjectOfPath, UUID_PATTERN, type FieldError } from '../../../../feedback/validate.js'
+import { LIMITS, isTrap, pageOf, parseMoreForm, parseProblemForm, parseUseful, subjectOfPath, type FieldError } from '../../../../feedback/validate.js'
+import { isUuid } from '../../../../db/ids.js'
 import type { Services } from '../../../../services.js'
 import { translator } from '../../../i18n/index.js'
 import { signer } from '../../../plugins/csrf.js'
@@ -34,7 +35,7 @@ export function feedbackRoutes(services: Services): FastifyPluginAsync {
   const idOf = (ref: unknown): string | undefined => {
     if (typeof ref !== 'string') return undefined
     const [id, signature, extra] = ref.split('.')
-    return id && signature && extra === undefined && UUID_PATTERN.test(id) && refs.verify(id, signature) ? id : undefined
+    return id && signature && extra === undefined && isUuid(id) && refs.verify(id, signature) ? id : undefined
   }
   const thanksHref = (id: string | undefined, back: string | undefined) => {
     const query = new URLSearchParams()

@@ -6,15 +6,15 @@ import { sourceTitle } from '../sources.js'
 import { schoolProvisionView } from './provision.js'
 import { schoolStructuredData } from '../../../structured-data.js'
 import { requestOrigin } from '../../../origin.js'
+import { isUuid } from '../../../../db/ids.js'
 
 const t = translator('en')
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const SENCO = /\bSEN(D)?CO\b|special educational needs (and disabilit(y|ies) )?co-?ordinator|inclusion (leader|lead|manager)/i
 
 export function schoolRoutes(services: Services): FastifyPluginAsync {
   return async (app) => {
     app.get<{ Params: { id: string } }>('/schools/:id', async (request, reply) => {
-      const detail = UUID.test(request.params.id) ? await findSchoolDetail(services.store.db, request.params.id) : undefined
+      const detail = isUuid(request.params.id) ? await findSchoolDetail(services.store.db, request.params.id) : undefined
       if (!detail) return reply.callNotFound()
       const councils = await services.councilNames()
       const senco = detail.contacts.find((contact) => SENCO.test(`${contact.name} ${contact.notes ?? ''}`))

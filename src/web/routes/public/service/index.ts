@@ -6,10 +6,9 @@ import { translator } from '../../../i18n/index.js'
 import { sourceTitle } from '../sources.js'
 import { serviceStructuredData } from '../../../structured-data.js'
 import { requestOrigin } from '../../../origin.js'
+import { isUuid } from '../../../../db/ids.js'
 
 const t = translator('en')
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
 /** Text to paragraphs of lines: a blank line ends a paragraph, a line break ends a line. */
 function paragraphs(text: string): string[][] {
   return text
@@ -21,7 +20,7 @@ function paragraphs(text: string): string[][] {
 export function serviceRoutes(services: Services): FastifyPluginAsync {
   return async (app) => {
     app.get<{ Params: { id: string } }>('/services/:id', async (request, reply) => {
-      const detail = UUID.test(request.params.id) ? await findServiceDetail(services.store.db, request.params.id) : undefined
+      const detail = isUuid(request.params.id) ? await findServiceDetail(services.store.db, request.params.id) : undefined
       if (!detail) return reply.callNotFound()
       const [councils, siblings, organisationContacts] = await Promise.all([
         services.councilNames(),

@@ -5,15 +5,14 @@ import { audit } from '../../../../accounts/audit.js'
 import { changeAccount, findUser, type AccountChange } from '../../../../accounts/users.js'
 import type { Services } from '../../../../services.js'
 import { translator } from '../../../i18n/index.js'
+import { isUuid } from '../../../../db/ids.js'
 
 const t = translator('en')
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
 export function userRoutes(services: Services): FastifyPluginAsync {
   const { db } = services.store
 
   async function page(request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, extra: { error?: string; done?: string } = {}) {
-    const user = UUID.test(request.params.id) ? await findUser(db, { id: request.params.id }) : undefined
+    const user = isUuid(request.params.id) ? await findUser(db, { id: request.params.id }) : undefined
     if (!user) return reply.callNotFound()
     const memberOf = user.organisationIds.length > 0 ? await db.selectFrom('organisations').select(['id', 'name']).where('id', 'in', user.organisationIds).orderBy('name').execute() : []
     const organisations = await db.selectFrom('organisations').select(['id', 'name']).orderBy('name').limit(2000).execute()
@@ -42,7 +41,7 @@ export function userRoutes(services: Services): FastifyPluginAsync {
       case 'add-organisation':
       case 'remove-organisation': {
         const organisationId = value('organisation')
-        if (!UUID.test(organisationId) && !/^[\w-]{1,100}$/.test(organisationId)) return undefined
+        if (!isUuid(organisationId) && !/^[\w-]{1,100}$/.test(organisationId)) return undefined
         const found = await db.selectFrom('organisations').select('id').where('id', '=', organisationId).executeTakeFirst()
         return found ? { kind: value('change') as 'add-organisation' | 'remove-organisation', organisationId } : undefined
       }
@@ -62,7 +61,7 @@ export function userRoutes(services: Services): FastifyPluginAsync {
     })
 
     app.post<{ Params: { id: string } }>('/admin/users/:id', { config: { access: 'administrator' } }, async (request, reply) => {
-      const user = UUID.test(request.params.id) ? await findUser(db, { id: request.params.id }) : undefined
+      const user = isUuid(request.params.id) ? await findUser(db, { id: request.params.id }) : undefined
       if (!user) return reply.callNotFound()
       const change = await changeOf(request.body as Record<string, unknown>)
       if (!change) return reply.code(400).page('pages/error.njk', { titleKey: 'publishing.badFormTitle', bodyKey: 'publishing.badForm' })

@@ -26,12 +26,13 @@ import {
 } from '../../../../feedback/publishing.js'
 import { findFeedback, themesOf, type FeedbackRow } from '../../../../feedback/store.js'
 import { FEEDBACK_THEMES, isFeedbackTheme, type FeedbackTheme } from '../../../../feedback/themes.js'
-import { field, UUID_PATTERN } from '../../../../feedback/validate.js'
+import { field } from '../../../../feedback/validate.js'
 import type { Services } from '../../../../services.js'
 import { translator } from '../../../i18n/index.js'
 import { signer } from '../../../plugins/csrf.js'
 import { formatDate } from '../../../plugins/format.js'
 import { PER_PAGE } from '../../public/you-said-we-did/index.js'
+import { isUuid } from '../../../../db/ids.js'
 
 const t = translator('en')
 const FIRST_YEAR = 2000
@@ -76,7 +77,7 @@ export function feedbackPublishRoutes(services: Services): FastifyPluginAsync {
   const signReview = (feedbackId: string, json: string) => reviewSigner.sign(`${feedbackId}\u0000${json}`)
 
   async function loadItem(id: string): Promise<{ item: FeedbackRow; themes: FeedbackTheme[] } | undefined> {
-    if (!UUID_PATTERN.test(id)) return undefined
+    if (!isUuid(id)) return undefined
     const item = await findFeedback(db, id)
     if (!item) return undefined
     return { item, themes: (await themesOf(db, id)).filter(isFeedbackTheme) }
@@ -259,7 +260,7 @@ export function feedbackPublishRoutes(services: Services): FastifyPluginAsync {
     })
 
     app.post<{ Params: { entryId: string } }>('/admin/you-said-we-did/:entryId/withdraw', { config: { access: 'officer' } }, async (request, reply) => {
-      if (!UUID_PATTERN.test(request.params.entryId)) return reply.callNotFound()
+      if (!isUuid(request.params.entryId)) return reply.callNotFound()
       const exists = await db.selectFrom('published_feedback').select('id').where('id', '=', request.params.entryId).executeTakeFirst()
       if (!exists) return reply.callNotFound()
       // Withdrawing twice is no error: the entry is off the public page either way.

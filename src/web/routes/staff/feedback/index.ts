@@ -22,10 +22,11 @@ import {
   type PageKind,
 } from '../../../../feedback/store.js'
 import { FEEDBACK_THEMES, isFeedbackTheme } from '../../../../feedback/themes.js'
-import { FEEDBACK_STATES, LIMITS, parseNote, parseTriage, UUID_PATTERN, type FieldError, type Triage } from '../../../../feedback/validate.js'
+import { FEEDBACK_STATES, LIMITS, parseNote, parseTriage, type FieldError, type Triage } from '../../../../feedback/validate.js'
 import type { Services } from '../../../../services.js'
 import { translator } from '../../../i18n/index.js'
 import { formatDate } from '../../../plugins/format.js'
+import { isUuid } from '../../../../db/ids.js'
 
 const t = translator('en')
 const PER_PAGE = 25
@@ -168,14 +169,14 @@ export function feedbackInboxRoutes(services: Services): FastifyPluginAsync {
 
   /** The item, if the id is one and it exists; otherwise the 404 is sent. */
   async function found(request: FastifyRequest<Params>, reply: FastifyReply): Promise<FeedbackRow | undefined> {
-    const row = UUID_PATTERN.test(request.params.id) ? await findFeedback(db, request.params.id.toLowerCase()) : undefined
+    const row = isUuid(request.params.id) ? await findFeedback(db, request.params.id.toLowerCase()) : undefined
     if (!row) reply.callNotFound()
     return row
   }
 
   /** A provider sees only her own organisations' feedback; anything else is as if it did not exist. */
   async function providersOwn(request: FastifyRequest<Params>, reply: FastifyReply): Promise<FeedbackRow | undefined> {
-    const row = UUID_PATTERN.test(request.params.id) ? await findFeedback(db, request.params.id.toLowerCase()) : undefined
+    const row = isUuid(request.params.id) ? await findFeedback(db, request.params.id.toLowerCase()) : undefined
     if (!row || !row.organisation_id || !request.user!.organisationIds.includes(row.organisation_id)) {
       reply.callNotFound()
       return undefined

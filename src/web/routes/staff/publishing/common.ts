@@ -3,6 +3,7 @@
 // the hidden fields naming the version a form was opened from, and who may open the form at all.
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
+import { isUuid } from '../../../../db/ids.js'
 import type { Database } from '../../../../db/schema.js'
 import type { Outcome, Workflow } from '../../../../publishing/revisions.js'
 import { workflow } from '../../../../publishing/revisions.js'
@@ -11,8 +12,6 @@ import { servicePublishable } from '../../../../publishing/services.js'
 import { indexSubjects } from '../../../../search/indexer.js'
 import type { Services } from '../../../../services.js'
 import { mayEdit } from '../../../plugins/auth.js'
-
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export function serviceWorkflow(services: Services): Workflow<ServiceContent> {
   return workflow(services.store.db, servicePublishable(services.config))
@@ -39,7 +38,7 @@ export function fromOf(body: Record<string, unknown>): From | undefined {
   const version = (name: string) => (typeof body[name] === 'string' && /^\d{1,9}$/.test(body[name]) ? Number(body[name]) : undefined)
   const revisionId = typeof body.revisionId === 'string' ? body.revisionId : ''
   const revisionVersion = version('revisionVersion')
-  if (revisionId) return UUID.test(revisionId) && revisionVersion !== undefined ? { revisionId, version: revisionVersion } : undefined
+  if (revisionId) return isUuid(revisionId) && revisionVersion !== undefined ? { revisionId, version: revisionVersion } : undefined
   const publishedVersion = version('publishedVersion')
   return publishedVersion === undefined ? undefined : { publishedVersion }
 }
@@ -55,7 +54,7 @@ export function openedFrom(current: { version: number; open: { id: string; versi
 
 /** The subject of `:id` with its open change, if it exists and this person may edit it; otherwise the reply is sent (404 or 403). */
 export async function editableSubject<C>(changes: Workflow<C>, request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) {
-  const current = UUID.test(request.params.id) ? await changes.current(request.params.id) : undefined
+  const current = isUuid(request.params.id) ? await changes.current(request.params.id) : undefined
   if (!current) {
     reply.callNotFound()
     return undefined

@@ -9,7 +9,7 @@ import { indexSubjects } from '../../../../search/indexer.js'
 import type { Services } from '../../../../services.js'
 import { translator } from '../../../i18n/index.js'
 import { mayEdit } from '../../../plugins/auth.js'
-import { UUID } from './common.js'
+import { isUuid } from '../../../../db/ids.js'
 
 const t = translator('en')
 const LIST_LIMIT = 200
@@ -87,7 +87,7 @@ export function freshnessRoutes(services: Services): FastifyPluginAsync {
   }
 
   async function reviewSubject(kind: RevisionKind, id: string) {
-    if (!UUID.test(id)) return undefined
+    if (!isUuid(id)) return undefined
     if (kind === 'service') {
       const row = await db.selectFrom('services').select(['id', 'name', 'organisation_id', 'last_reviewed', 'next_review_due']).where('id', '=', id).executeTakeFirst()
       return row && { id: row.id, name: row.name, organisationId: row.organisation_id, lastReviewed: row.last_reviewed, due: row.next_review_due, view: `/services/${row.id}`, edit: `/manage/services/${row.id}/edit` }

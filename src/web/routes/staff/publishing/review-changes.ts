@@ -5,8 +5,9 @@ import { today } from '../../../../publishing/review-dates.js'
 import type { Services } from '../../../../services.js'
 import { translator } from '../../../i18n/index.js'
 import { publishedReport, reportDiff, reportWorkflow } from '../report-editor/common.js'
-import { authorNames, publishedChange, serviceWorkflow, UUID } from './common.js'
+import { authorNames, publishedChange, serviceWorkflow } from './common.js'
 import { serviceDiff } from './present.js'
+import { isUuid } from '../../../../db/ids.js'
 
 const t = translator('en')
 const MAX_REASON = 2_000
@@ -32,7 +33,7 @@ export function reviewChangeRoutes(services: Services): FastifyPluginAsync {
   }
 
   async function changePage(request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, extra: { errors?: Array<{ text: string; href: string }>; reason?: string; notice?: string } = {}) {
-    const found = UUID.test(request.params.id) ? await findChange(request.params.id) : undefined
+    const found = isUuid(request.params.id) ? await findChange(request.params.id) : undefined
     if (!found) return reply.callNotFound()
     const { revision } = found
     const names = await authorNames(db, [revision.authorId, revision.decidedBy])
@@ -85,7 +86,7 @@ export function reviewChangeRoutes(services: Services): FastifyPluginAsync {
 
     app.post<{ Params: { id: string } }>('/admin/changes/:id/approve', { config: { access: 'officer' } }, async (request, reply) => {
       const expected = version(request.body as Record<string, unknown>)
-      if (!UUID.test(request.params.id) || expected === undefined) return reply.code(400).page('pages/error.njk', { titleKey: 'publishing.badFormTitle', bodyKey: 'publishing.badForm' })
+      if (!isUuid(request.params.id) || expected === undefined) return reply.code(400).page('pages/error.njk', { titleKey: 'publishing.badFormTitle', bodyKey: 'publishing.badForm' })
       const input = { revisionId: request.params.id, version: expected, actorId: request.user!.id, reviewedOn: today() }
       const approved = (await isReportChange(request.params.id)) ? await publishedReport(services, reports, input) : await publishedChange(services, changes, input)
       if (!approved.ok) return changePage(request, reply, { notice: t('publishing.changedWhileReviewing') })
@@ -95,7 +96,7 @@ export function reviewChangeRoutes(services: Services): FastifyPluginAsync {
     app.post<{ Params: { id: string } }>('/admin/changes/:id/return', { config: { access: 'officer' } }, async (request, reply) => {
       const body = request.body as Record<string, unknown>
       const expected = version(body)
-      if (!UUID.test(request.params.id) || expected === undefined) return reply.code(400).page('pages/error.njk', { titleKey: 'publishing.badFormTitle', bodyKey: 'publishing.badForm' })
+      if (!isUuid(request.params.id) || expected === undefined) return reply.code(400).page('pages/error.njk', { titleKey: 'publishing.badFormTitle', bodyKey: 'publishing.badForm' })
       const reason = typeof body.reason === 'string' ? body.reason.replace(/\r\n?/g, '\n').trim() : ''
       if (!reason || reason.length > MAX_REASON) {
         const text = reason ? t('publishing.reasonTooLong', { max: MAX_REASON }) : t('publishing.reasonMissing')
