@@ -241,6 +241,8 @@ export const en = {
     formExpired: 'For your security, forms stop working after a while or when opened in another browser. Go back, reload the page and try again.',
     signInTitle: 'You need to sign in',
     signIn: 'Sign in to use this page.',
+    badFormTitle: 'This form could not be read',
+    badForm: 'Go back to the page, reload it and try again.',
     tooManyTitle: 'You have sent this form too many times',
     tooMany: 'Wait a minute, then go back and try again. Your last attempt was not sent.',
     forbiddenTitle: 'You do not have access to this page',

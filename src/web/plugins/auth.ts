@@ -65,9 +65,9 @@ export function setUpAuth(app: FastifyInstance, store: Store): void {
     if (!request.user) {
       if (token) reply.clearCookie(SESSION_COOKIE, { path: '/' })
       if (request.method === 'GET') return reply.redirect(`/sign-in?next=${encodeURIComponent(request.url)}`, 303)
-      return reply.code(401).page('pages/error.njk', { titleKey: 'errors.signInTitle', bodyKey: 'errors.signIn' })
+      return reply.errorPage(401, 'signIn')
     }
-    if (!allows(access, request.user)) return reply.code(403).page('pages/error.njk', { titleKey: 'errors.forbiddenTitle', bodyKey: 'errors.forbidden' })
+    if (!allows(access, request.user)) return reply.errorPage(403, 'forbidden')
     // Pages behind sign-in must not be kept by browsers or proxies.
     reply.header('cache-control', 'no-store')
   })

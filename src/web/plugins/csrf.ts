@@ -61,7 +61,7 @@ export function setUpCsrf(app: FastifyInstance, config: Config): void {
     const sent = typeof body?._csrf === 'string' ? body._csrf : request.headers['x-csrf-token']
     if (!secret || typeof sent !== 'string' || !verify(secret, sent)) {
       request.log.warn({ url: request.url }, 'form refused: CSRF token missing or wrong')
-      return reply.code(403).page('pages/error.njk', { titleKey: 'errors.formExpiredTitle', bodyKey: 'errors.formExpired' })
+      return reply.errorPage(403, 'formExpired')
     }
   })
 }

@@ -9,7 +9,7 @@ function wantsJson(request: FastifyRequest): boolean {
 export function setUpErrors(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => {
     if (wantsJson(request)) return reply.code(404).send({ error: 'not_found', message: 'No such resource' })
-    return reply.code(404).page('pages/error.njk', { titleKey: 'errors.notFoundTitle', bodyKey: 'errors.notFound' })
+    return reply.errorPage(404, 'notFound')
   })
   app.setErrorHandler((error: { statusCode?: number; message?: string }, request: FastifyRequest, reply: FastifyReply) => {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500
@@ -17,7 +17,7 @@ export function setUpErrors(app: FastifyInstance): void {
     if (wantsJson(request)) {
       return reply.code(status).send({ error: status === 500 ? 'server_error' : 'bad_request', message: status === 500 ? 'Something went wrong' : error.message })
     }
-    if (status === 429) return reply.code(429).page('pages/error.njk', { titleKey: 'errors.tooManyTitle', bodyKey: 'errors.tooMany' })
+    if (status === 429) return reply.errorPage(429, 'tooMany')
     return reply.code(status).page('pages/error.njk', {
       titleKey: status === 500 ? 'errors.serverTitle' : 'errors.badRequestTitle',
       bodyKey: status === 500 ? 'errors.server' : undefined,

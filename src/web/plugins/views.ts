@@ -19,6 +19,8 @@ declare module 'fastify' {
     renderPage(template: string, context?: Record<string, unknown>): string
     /** Sends HTML from renderPage() with this response's own nonce (and, where the page has a feedback form, this visitor's CSRF token). */
     sendPage(html: string): FastifyReply
+    /** The shared error page with status `status` and the catalogue's `errors.<key>Title` and `errors.<key>`. */
+    errorPage(status: number, key: string): FastifyReply
   }
 }
 
@@ -63,6 +65,9 @@ export async function setUpViews(app: FastifyInstance, config: Config): Promise<
   app.decorateReply('sendPage', function (this: FastifyReply, html: string) {
     const withToken = html.includes(CSRF_PLACEHOLDER) ? html.replaceAll(CSRF_PLACEHOLDER, this.csrfToken()) : html
     return this.type('text/html; charset=utf-8').send(withToken.replaceAll(NONCE_PLACEHOLDER, this.cspNonce?.script ?? ''))
+  })
+  app.decorateReply('errorPage', function (this: FastifyReply, status: number, key: string) {
+    return this.code(status).page('pages/error.njk', { titleKey: `errors.${key}Title`, bodyKey: `errors.${key}` })
   })
   app.decorateReply('page', function (this: FastifyReply, template: string, context: Record<string, unknown> = {}) {
     return this.sendPage(this.renderPage(template, context))

@@ -73,8 +73,6 @@ export const publishing = {
   },
   goneTitle: 'This listing no longer exists',
   gone: 'It may have been removed while you were editing it. Your changes were not saved.',
-  badFormTitle: 'This form could not be read',
-  badForm: 'Go back to the page, reload it and try again.',
   conflictTitle: 'This listing was changed since you opened it',
   conflictWarning: 'Your changes have not been saved.',
   conflictPublished: 'A new version was published while you were editing.',

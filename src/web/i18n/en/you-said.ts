@@ -143,8 +143,6 @@ export const youSaid = {
     backToList: 'Everything published on ‘You said, we did’',
     goneTitle: 'This feedback no longer exists',
     gone: 'It may have been deleted. Nothing was published.',
-    badFormTitle: 'This form could not be read',
-    badForm: 'Go back to the page, reload it and try again.',
   },
   errors: {
     saidMissing: 'Enter what the family said',

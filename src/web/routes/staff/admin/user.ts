@@ -64,7 +64,7 @@ export function userRoutes(services: Services): FastifyPluginAsync {
       const user = isUuid(request.params.id) ? await findUser(db, { id: request.params.id }) : undefined
       if (!user) return reply.callNotFound()
       const change = await changeOf(request.body as Record<string, unknown>)
-      if (!change) return reply.code(400).page('pages/error.njk', { titleKey: 'publishing.badFormTitle', bodyKey: 'publishing.badForm' })
+      if (!change) return reply.errorPage(400, 'badForm')
       if ((await changeAccount(db, user.id, change)) === 'last-administrator') return page(request, reply, { error: t('admin.user.lastAdministrator') })
       await audit(db, { actorId: request.user!.id, action: `user.${change.kind}`, subject: user.id, details: change.kind === 'role' ? { role: change.role ?? 'editor' } : 'organisationId' in change ? { organisation: change.organisationId } : undefined })
       return reply.redirect(`/admin/users/${user.id}?done=${change.kind}`, 303)

@@ -142,7 +142,7 @@ export function feedbackPublishRoutes(services: Services): FastifyPluginAsync {
     })
   }
 
-  const badForm = (reply: FastifyReply) => reply.code(400).page('pages/error.njk', { titleKey: 'youSaid.publish.badFormTitle', bodyKey: 'youSaid.publish.badForm' })
+  const badForm = (reply: FastifyReply) => reply.errorPage(400, 'badForm')
 
   return async (app) => {
     app.get<{ Params: { id: string } }>('/admin/feedback/:id/publish', { config: { access: 'officer' } }, async (request, reply) => {

@@ -244,7 +244,7 @@ export function feedbackInboxRoutes(services: Services): FastifyPluginAsync {
       if (!row) return reply
       const officers = await assignableOfficers(db)
       const parsed = parseTriage(request.body as Record<string, unknown>, new Set(officers.map((officer) => officer.id)))
-      if (parsed.version === undefined) return reply.code(400).page('pages/error.njk', { titleKey: 'publishing.badFormTitle', bodyKey: 'publishing.badForm' })
+      if (parsed.version === undefined) return reply.errorPage(400, 'badForm')
       if (parsed.errors.length > 0) return officerItem(request, reply, row, { errors: parsed.errors, triage: parsed.triage })
       const outcome = await saveTriage(db, { id: row.id, version: parsed.version, triage: parsed.triage, actorId: request.user!.id })
       if (!outcome.ok) {

@@ -60,7 +60,7 @@ export async function editableSubject<C>(changes: Workflow<C>, request: FastifyR
     return undefined
   }
   if (!mayEdit(request.user, current.organisationId)) {
-    await reply.code(403).page('pages/error.njk', { titleKey: 'errors.forbiddenTitle', bodyKey: 'errors.forbidden' })
+    await reply.errorPage(403, 'forbidden')
     return undefined
   }
   return current

@@ -92,7 +92,7 @@ export function editServiceRoutes(services: Services): FastifyPluginAsync {
       const from = fromOf(body)
       const action = body.action
       if (!from || (action !== 'save' && action !== 'submit' && action !== 'publish')) {
-        return reply.code(400).page('pages/error.njk', { titleKey: 'publishing.badFormTitle', bodyKey: 'publishing.badForm' })
+        return reply.errorPage(400, 'badForm')
       }
       const publish = action === 'publish' && request.user!.role !== null
       const { content, errors } = parseServiceForm(body)
@@ -113,7 +113,7 @@ export function editServiceRoutes(services: Services): FastifyPluginAsync {
       const current = await editable(request, reply)
       if (!current) return reply
       const from = fromOf(request.body as Record<string, unknown>)
-      if (!from || !('revisionId' in from)) return reply.code(400).page('pages/error.njk', { titleKey: 'publishing.badFormTitle', bodyKey: 'publishing.badForm' })
+      if (!from || !('revisionId' in from)) return reply.errorPage(400, 'badForm')
       const withdrawn = await changes.withdraw({ revisionId: from.revisionId, version: from.version, actorId: request.user!.id })
       if (!withdrawn.ok) return conflictPage(request, reply, request.params.id, withdrawn.conflict, current.open?.content ?? current.published)
       return reply.redirect(`/manage/services/${request.params.id}/edit?done=withdrawn`, 303)

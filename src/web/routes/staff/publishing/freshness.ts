@@ -72,7 +72,7 @@ export function freshnessRoutes(services: Services): FastifyPluginAsync {
   async function confirmPage(request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, kind: RevisionKind) {
     const subject = await reviewSubject(kind, request.params.id)
     if (!subject) return reply.callNotFound()
-    if (!mayEdit(request.user, subject.organisationId)) return reply.code(403).page('pages/error.njk', { titleKey: 'errors.forbiddenTitle', bodyKey: 'errors.forbidden' })
+    if (!mayEdit(request.user, subject.organisationId)) return reply.errorPage(403, 'forbidden')
     const done = (request.query as Record<string, unknown>).done === 'confirmed'
     return reply.page('staff/publishing/still-correct.njk', {
       pageTitle: t(`publishing.stillCorrect.title.${kind}`, { name: subject.name }),
@@ -105,7 +105,7 @@ export function freshnessRoutes(services: Services): FastifyPluginAsync {
   async function confirm(request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, kind: RevisionKind) {
     const subject = await reviewSubject(kind, request.params.id)
     if (!subject) return reply.callNotFound()
-    if (!mayEdit(request.user, subject.organisationId)) return reply.code(403).page('pages/error.njk', { titleKey: 'errors.forbiddenTitle', bodyKey: 'errors.forbidden' })
+    if (!mayEdit(request.user, subject.organisationId)) return reply.errorPage(403, 'forbidden')
     const on = today()
     const next = nextReviewDue(settings, kind, on)
     if (kind === 'service') {

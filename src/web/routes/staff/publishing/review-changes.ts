@@ -86,7 +86,7 @@ export function reviewChangeRoutes(services: Services): FastifyPluginAsync {
 
     app.post<{ Params: { id: string } }>('/admin/changes/:id/approve', { config: { access: 'officer' } }, async (request, reply) => {
       const expected = version(request.body as Record<string, unknown>)
-      if (!isUuid(request.params.id) || expected === undefined) return reply.code(400).page('pages/error.njk', { titleKey: 'publishing.badFormTitle', bodyKey: 'publishing.badForm' })
+      if (!isUuid(request.params.id) || expected === undefined) return reply.errorPage(400, 'badForm')
       const input = { revisionId: request.params.id, version: expected, actorId: request.user!.id, reviewedOn: today() }
       const approved = (await isReportChange(request.params.id)) ? await publishedReport(services, reports, input) : await publishedChange(services, changes, input)
       if (!approved.ok) return changePage(request, reply, { notice: t('publishing.changedWhileReviewing') })
@@ -96,7 +96,7 @@ export function reviewChangeRoutes(services: Services): FastifyPluginAsync {
     app.post<{ Params: { id: string } }>('/admin/changes/:id/return', { config: { access: 'officer' } }, async (request, reply) => {
       const body = request.body as Record<string, unknown>
       const expected = version(body)
-      if (!isUuid(request.params.id) || expected === undefined) return reply.code(400).page('pages/error.njk', { titleKey: 'publishing.badFormTitle', bodyKey: 'publishing.badForm' })
+      if (!isUuid(request.params.id) || expected === undefined) return reply.errorPage(400, 'badForm')
       const reason = typeof body.reason === 'string' ? body.reason.replace(/\r\n?/g, '\n').trim() : ''
       if (!reason || reason.length > MAX_REASON) {
         const text = reason ? t('publishing.reasonTooLong', { max: MAX_REASON }) : t('publishing.reasonMissing')

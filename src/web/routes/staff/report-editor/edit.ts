@@ -173,7 +173,7 @@ export function editReportRoutes(services: Services): FastifyPluginAsync {
       const from = fromOf(body)
       const action = body.action
       if (!from || (action !== 'check' && action !== 'save' && action !== 'submit' && action !== 'publish')) {
-        return reply.code(400).page('pages/error.njk', { titleKey: 'publishing.badFormTitle', bodyKey: 'publishing.badForm' })
+        return reply.errorPage(400, 'badForm')
       }
       const { content, errors } = readReportForm(body)
       // "Check my report" saves nothing: the same form again, with the checks of what was typed.
@@ -194,7 +194,7 @@ export function editReportRoutes(services: Services): FastifyPluginAsync {
       const current = await editable(request, reply)
       if (!current) return reply
       const from = fromOf((request.body ?? {}) as Record<string, unknown>)
-      if (!from || !('revisionId' in from)) return reply.code(400).page('pages/error.njk', { titleKey: 'publishing.badFormTitle', bodyKey: 'publishing.badForm' })
+      if (!from || !('revisionId' in from)) return reply.errorPage(400, 'badForm')
       const withdrawn = await changes.withdraw({ revisionId: from.revisionId, version: from.version, actorId: request.user!.id })
       if (!withdrawn.ok) return conflictPage(db, request, reply, withdrawn.conflict, current.open?.content ?? current.published)
       return reply.redirect(`${base(request.params.id)}/edit?done=withdrawn`, 303)

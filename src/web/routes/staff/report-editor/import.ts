@@ -144,7 +144,7 @@ export function importReportRoutes(services: Services): FastifyPluginAsync {
         const upload = isUpload(body[FILE_FIELD]) ? body[FILE_FIELD] : undefined
         const problem = checkUpload(upload)
         if (!upload || problem) return importPage(request, reply, problem ?? uploadError('missing'))
-        if (!from) return reply.code(400).page('pages/error.njk', { titleKey: 'publishing.badFormTitle', bodyKey: 'publishing.badForm' })
+        if (!from) return reply.errorPage(400, 'badForm')
         let format: ReportFormat | undefined
         let text: string
         try {

@@ -91,7 +91,7 @@ export function selfEvaluationRoutes(services: Services): FastifyPluginAsync {
       reply.callNotFound()
       return { sent: reply }
     }
-    if (!mayEdit(request.user, school.id)) return { sent: reply.code(403).page('pages/error.njk', { titleKey: 'errors.forbiddenTitle', bodyKey: 'errors.forbidden' }) }
+    if (!mayEdit(request.user, school.id)) return { sent: reply.errorPage(403, 'forbidden') }
     return { school }
   }
 
