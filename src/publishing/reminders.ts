@@ -10,7 +10,7 @@ import { withJobLock } from '../jobs/lock.js'
 import { startRepeating, type Repeating, type ScheduleLogger } from '../jobs/repeat.js'
 import { reviewReminderMail, type ReminderItem } from '../mail/messages.js'
 import type { Services } from '../services.js'
-import { addDays, freshness, today } from './review-dates.js'
+import { addDays, freshness, reportReviewDue, today } from './review-dates.js'
 
 export interface ReminderCounts {
   /** Mails sent. */
@@ -69,13 +69,12 @@ export async function sendReviewReminders(services: Pick<Services, 'config' | 's
       await db
         .selectFrom('schools')
         .innerJoin('organisations', 'organisations.id', 'schools.id')
-        .select(['schools.id', 'organisations.name', 'schools.status', 'schools.report_next_review_due'])
-        .where('schools.report_next_review_due', 'is not', null)
-        .where('schools.report_next_review_due', '<', before)
+        .select(['schools.id', 'organisations.name', 'schools.status', 'schools.report_next_review_due', 'schools.report_text'])
+        .where((eb) => eb.or([eb('schools.report_text', 'is not', null), eb('schools.report_next_review_due', 'is not', null)]))
         .execute()
     )
       .filter((row) => row.status?.trim().toLowerCase() !== 'closed')
-      .map((row) => ({ kind: 'school-report' as const, id: row.id, name: row.name, organisationId: row.id, due: row.report_next_review_due })),
+      .map((row) => ({ kind: 'school-report' as const, id: row.id, name: row.name, organisationId: row.id, due: reportReviewDue(config, { nextReviewDue: row.report_next_review_due, text: row.report_text }, on) })),
   ]
   const due: Due[] = []
   for (const row of rows) {

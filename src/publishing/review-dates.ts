@@ -2,6 +2,7 @@
 // days (YYYY-MM-DD) in UTC: "reviewed on 1 March" means the same day everywhere the site is read.
 import type { Config } from '../config.js'
 import type { RevisionKind } from '../db/schema.js'
+import { freshness as textFreshness } from '../reports/dates.js'
 
 export type Freshness = 'overdue' | 'due-soon' | 'current' | 'unknown'
 
@@ -41,4 +42,15 @@ export function freshness(settings: ReviewSettings, nextDue: string | null, on: 
   if (due <= on) return 'overdue'
   if (addDays(on, settings.REMINDER_DAYS_BEFORE) >= due) return 'due-soon'
   return 'current'
+}
+
+/**
+ * When a school's report is next due for review: the recorded date, else a review interval after
+ * the date the report itself gives (the seed reports, and reports never confirmed here); null when
+ * neither is known. The dashboard and the reminders both ask this, so they agree.
+ */
+export function reportReviewDue(settings: ReviewSettings, report: { nextReviewDue: string | null; text: string | null }, on: string = today()): string | null {
+  if (report.nextReviewDue) return report.nextReviewDue.slice(0, 10)
+  const written = report.text ? textFreshness(report.text, on).updated : null
+  return written ? addMonths(written, reviewMonths(settings, 'school-report')) : null
 }

@@ -3,8 +3,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { audit } from '../../../../accounts/audit.js'
 import type { RevisionKind } from '../../../../db/schema.js'
-import { freshness as textFreshness } from '../../../../reports/dates.js'
-import { addDays, addMonths, freshness, nextReviewDue, reviewMonths, today } from '../../../../publishing/review-dates.js'
+import { addDays, freshness, nextReviewDue, reportReviewDue, today } from '../../../../publishing/review-dates.js'
 import { indexSubjects } from '../../../../search/indexer.js'
 import type { Services } from '../../../../services.js'
 import { translator } from '../../../i18n/index.js'
@@ -58,11 +57,10 @@ export function freshnessRoutes(services: Services): FastifyPluginAsync {
     let undated = 0
     const due: DueRow[] = []
     for (const row of rows) {
-      const written = row.report_next_review_due ? null : textFreshness(row.report_text ?? '', today()).updated
-      const dueOn = row.report_next_review_due ?? (written ? addMonths(written, reviewMonths(settings, 'school-report')) : null)
+      const dueOn = reportReviewDue(settings, { nextReviewDue: row.report_next_review_due, text: row.report_text })
       if (!dueOn) undated += 1
       else if (dueOn <= soon) {
-        due.push({ kind: 'school-report', id: row.id, name: row.name, organisation: row.name, lastReviewed: row.report_last_reviewed ?? written, due: dueOn, owners: Number(row.owners), href: `/schools/${row.id}/report` })
+        due.push({ kind: 'school-report', id: row.id, name: row.name, organisation: row.name, lastReviewed: row.report_last_reviewed, due: dueOn, owners: Number(row.owners), href: `/schools/${row.id}/report` })
       }
     }
     due.sort((a, b) => (a.due ?? '').localeCompare(b.due ?? '') || a.id.localeCompare(b.id))
