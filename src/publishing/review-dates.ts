@@ -1,34 +1,18 @@
-// When a listing or a report is next due for review, and how fresh it is now. Dates are calendar
-// days (YYYY-MM-DD) in UTC: "reviewed on 1 March" means the same day everywhere the site is read.
+// When a listing or a report is next due for review, and how fresh it is now (calendar days:
+// src/domain/calendar.ts).
 import type { Config } from '../config.js'
 import type { RevisionKind } from '../db/schema.js'
+import { addDays, addMonths, today } from '../domain/calendar.js'
 import { freshness as textFreshness } from '../reports/dates.js'
+
+export { addDays, addMonths, today }
 
 export type Freshness = 'overdue' | 'due-soon' | 'current' | 'unknown'
 
 export type ReviewSettings = Pick<Config, 'REVIEW_MONTHS_SERVICES' | 'REVIEW_MONTHS_SCHOOL_REPORTS' | 'REMINDER_DAYS_BEFORE'>
 
-export function today(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10)
-}
-
 export function reviewMonths(settings: ReviewSettings, kind: RevisionKind): number {
   return kind === 'school-report' ? settings.REVIEW_MONTHS_SCHOOL_REPORTS : settings.REVIEW_MONTHS_SERVICES
-}
-
-/** The same day `months` later; a day the month lacks (31 February) becomes its last day. */
-export function addMonths(date: string, months: number): string {
-  const [year, month, day] = date.slice(0, 10).split('-').map(Number) as [number, number, number]
-  const target = new Date(Date.UTC(year, month - 1 + months, 1))
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate()
-  target.setUTCDate(Math.min(day, lastDay))
-  return today(target)
-}
-
-export function addDays(date: string, days: number): string {
-  const at = new Date(`${date.slice(0, 10)}T00:00:00Z`)
-  at.setUTCDate(at.getUTCDate() + days)
-  return today(at)
 }
 
 export function nextReviewDue(settings: ReviewSettings, kind: RevisionKind, reviewedOn: string): string {

@@ -6,6 +6,7 @@
 // the future is a typo or a plan). `today` is always passed in: no clock is read here.
 
 import type { Span } from './sections.js'
+import { addMonths } from '../domain/calendar.js'
 
 export interface DateFinding {
   /** YYYY-MM-DD; a month and year alone is the first of that month. */
@@ -103,11 +104,6 @@ export function findDates(text: string): DateFinding[] {
   return findings
 }
 
-function addMonths(iso: string, months: number): string {
-  const [year, month, day] = iso.split('-').map(Number)
-  const date = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1 + months, day ?? 1))
-  return date.toISOString().slice(0, 10)
-}
 
 /** `today` is YYYY-MM-DD. */
 export function freshness(text: string, today: string): Freshness {
