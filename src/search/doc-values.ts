@@ -133,6 +133,8 @@ async function load(store: Store, version: number, previous: DocValues | undefin
 export interface DocValuesCache {
   /** The copy for the store's current index version, refreshed first when the index has changed. */
   current(): Promise<DocValues>
+  /** The same, for a version the caller has just read itself. */
+  at(version: number): Promise<DocValues>
 }
 
 export function createDocValuesCache(store: Store): DocValuesCache {
@@ -140,7 +142,9 @@ export function createDocValuesCache(store: Store): DocValuesCache {
   let refreshing: Promise<DocValues> | undefined
   return {
     async current() {
-      const version = await readIndexVersion(store)
+      return this.at(await readIndexVersion(store))
+    },
+    async at(version) {
       if (cached && cached.version === version) return cached
       // One refresh at a time; searches arriving meanwhile wait for it rather than start another.
       refreshing ??= load(store, version, cached)

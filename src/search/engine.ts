@@ -7,8 +7,10 @@ import type { Store, StoreKind } from '../db/connection.js'
 import type { SearchDocumentsTable } from '../db/schema.js'
 import { boundingBox, flatCentre, flatSquaredRadius } from '../geo/distance.js'
 import { createDocValuesCache, idList, parseIdList, type DocValues } from './doc-values.js'
+import { placesGridOf } from './places-grid.js'
 import { filterMasks } from './facets.js'
-import { createPostingsReader, evaluate, lexemesOf, MAX_LEXEMES, normalisedTsquery, parseTsquery, scoreOrder, type Matches } from './postings.js'
+import { createPostingsReader, createTsqueryNormaliser, evaluate, lexemesOf, MAX_LEXEMES, parseTsquery, scoreOrder, type LexemeTree, type Matches, type Postings } from './postings.js'
+import { createWordPostingsReader } from './postings-sqlite.js'
 import type { ParsedQuery } from './query.js'
 import { distanceOrder, firstInOrder, nameOrder, tally, type Tally } from './tally.js'
 import type { EngineQuery, SearchEngine, SearchFilters } from './types.js'
@@ -87,6 +89,22 @@ function renderQuery(query: ParsedQuery, syntax: QuerySyntax): string {
 
 const FTS5_SYNTAX: QuerySyntax = { word: (word) => `"${word}"`, phrase: (words) => `"${words.join(' ')}"`, and: ' AND ', or: ' OR ' }
 const TSQUERY_SYNTAX: QuerySyntax = { word: (word) => word, phrase: (words) => (words.length === 1 ? words[0]! : `(${words.join(' <-> ')})`), and: ' & ', or: ' | ' }
+
+function lexemeTree(tree: WordTree): LexemeTree {
+  if ('word' in tree) return { lexeme: tree.word }
+  return 'all' in tree ? { op: 'and', children: tree.all.map(lexemeTree) } : { op: 'or', children: tree.any.map(lexemeTree) }
+}
+
+/**
+ * The query as a tree of words for SQLite's posting lists, the same tree the FTS5 expression
+ * writes; undefined when it has a phrase of several words, which needs FTS5's positions.
+ */
+export function wordTreeOf(query: ParsedQuery): LexemeTree | undefined {
+  const terms = alternativesOf(query)
+  if (terms.length === 0 || terms.some(({ phrase, alternatives }) => phrase && alternatives.some((words) => words.length > 1))) return undefined
+  const trees = terms.map(({ alternatives }) => lexemeTree(factorAlternatives(alternatives)))
+  return trees.length === 1 ? trees[0]! : { op: 'and', children: trees }
+}
 
 /** FTS5 MATCH expression. */
 export const fts5Expression = (query: ParsedQuery): string => renderQuery(query, FTS5_SYNTAX)
@@ -173,6 +191,13 @@ function boxConditions(plan: EngineQuery): RawBuilder<unknown>[] {
   return [sql`d.lat BETWEEN ${box.minLat} AND ${box.maxLat}`, sql`d.lng BETWEEN ${box.minLng} AND ${box.maxLng}`]
 }
 
+/** A radius search's candidates: the records placed in or near its bounding box. */
+function nearPlace(plan: EngineQuery, values: DocValues): Int32Array | undefined {
+  const radius = plan.location?.radiusKm
+  if (!plan.location || radius === undefined) return undefined
+  return placesGridOf(values).near(boundingBox(plan.location, radius))
+}
+
 /** The box, then the exact circle. */
 function locationConditions(plan: EngineQuery): RawBuilder<unknown>[] {
   const radius = plan.location?.radiusKm
@@ -183,6 +208,9 @@ function locationConditions(plan: EngineQuery): RawBuilder<unknown>[] {
 function whereClause(conditions: RawBuilder<unknown>[]): RawBuilder<unknown> {
   return conditions.length > 0 ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``
 }
+
+/** How many rows of recent result pages an engine keeps: about 1 KB each. */
+const KEPT_ROWS = 5000
 
 /** What a page of results reads: the row without its mask. */
 type HitRow = Omit<Selectable<SearchDocumentsTable>, 'facet_mask'>
@@ -195,17 +223,31 @@ export function createSearchEngine(store: Store): SearchEngine {
   const { db } = store
   const docValues = createDocValuesCache(store)
   const postings = store.kind === 'postgres' ? createPostingsReader(db) : undefined
+  const normalised = createTsqueryNormaliser(db)
+  const words = store.kind === 'sqlite' ? createWordPostingsReader(db) : undefined
 
   /**
-   * PostgreSQL: the matches, with their scores, from the posting lists; undefined on SQLite, or
-   * when the query needs what the lists do not hold (a phrase), and the tsvector answers instead.
+   * The query as the posting lists kept in memory answer it: a tree of PostgreSQL's lexemes or of
+   * SQLite's words; undefined when it needs what the lists do not hold (a phrase, or too many
+   * words), and the text index answers instead.
    */
-  async function listedMatches(expression: string, values: DocValues): Promise<Matches | undefined> {
-    if (!postings) return undefined
-    const tree = parseTsquery(await normalisedTsquery(db, expression))
-    const lexemes = tree ? lexemesOf(tree) : []
-    if (!tree || lexemes.length > MAX_LEXEMES) return undefined
-    return evaluate(tree, await postings.read(lexemes), values.size)
+  async function listedTree(query: ParsedQuery, expression: string): Promise<LexemeTree | undefined> {
+    const tree = postings ? parseTsquery(await normalised(expression)) : wordTreeOf(query)
+    return tree && lexemesOf(tree).length <= MAX_LEXEMES ? tree : undefined
+  }
+
+  /**
+   * The doc values, and the lists of the tree's lexemes, at one index version. On PostgreSQL the
+   * lists' statement reads the version too, which saves the doc values a statement of their own.
+   */
+  async function valuesAndLists(tree: LexemeTree | undefined): Promise<{ values: DocValues; lists?: Map<string, Postings> }> {
+    if (!tree) return { values: await docValues.current() }
+    if (postings) {
+      const { lists, version } = await postings.read(lexemesOf(tree))
+      return { values: await docValues.at(version), lists }
+    }
+    const values = await docValues.current()
+    return { values, lists: await words!.read(lexemesOf(tree), values) }
   }
 
   /** Every match's doc_id, as one comma-joined string from the store. */
@@ -263,11 +305,29 @@ export function createSearchEngine(store: Store): SearchEngine {
     return page
   }
 
+  // A row never changes under its doc_id (the indexer writes a changed record under a new one), so
+  // the rows of recent pages are kept, and a page asked for again reads none.
+  const keptRows = new Map<number, HitRow>()
+
   async function rowsInOrder(ids: number[]): Promise<HitRow[]> {
-    if (ids.length === 0) return []
-    const rows = (await sql<HitRow>`SELECT ${HIT_COLUMNS} FROM search_documents d WHERE d.doc_id IN (${sql.join(ids)})`.execute(db)).rows
-    const byId = new Map(rows.map((row) => [Number(row.doc_id), row]))
-    return ids.map((id) => byId.get(id)).filter((row): row is HitRow => row !== undefined)
+    const missing = ids.filter((id) => !keptRows.has(id))
+    if (missing.length > 0) {
+      const rows = (await sql<HitRow>`SELECT ${HIT_COLUMNS} FROM search_documents d WHERE d.doc_id IN (${sql.join(missing)})`.execute(db)).rows
+      for (const row of rows) keptRows.set(Number(row.doc_id), row)
+    }
+    const found: HitRow[] = []
+    for (const id of ids) {
+      const row = keptRows.get(id)
+      if (!row) continue
+      keptRows.delete(id) // re-inserted: the most recently used
+      keptRows.set(id, row)
+      found.push(row)
+    }
+    for (const oldest of keptRows.keys()) {
+      if (keptRows.size <= KEPT_ROWS) break
+      keptRows.delete(oldest)
+    }
+    return found
   }
 
   /** The benchmark's floor: the same page from the store alone, filters and radius tested in SQL, no counts. */
@@ -288,10 +348,12 @@ export function createSearchEngine(store: Store): SearchEngine {
 
   return {
     async search(plan) {
-      const values = await docValues.current()
       const expression = dialect.expression(plan.query) || undefined
-      const listed = expression ? await listedMatches(expression, values) : undefined
-      const matched = listed ? listed.ids : expression ? await matchIds(expression, plan) : null
+      const tree = expression ? await listedTree(plan.query, expression) : undefined
+      const { values, lists } = await valuesAndLists(tree)
+      const area = nearPlace(plan, values)
+      const listed = tree && lists ? evaluate(tree, lists, values.size, area) : undefined
+      const matched = listed ? listed.ids : expression ? await matchIds(expression, plan) : (area ?? null)
       const counted = tally(values, matched, plan)
       const rows = await rowsInOrder(await pageIds(plan, expression, counted, matched?.length ?? values.liveIds.length, values, listed))
       return {

@@ -83,12 +83,57 @@ function decode(ids: Buffer, scores: Buffer): Postings {
 }
 
 export interface PostingsReader {
-  /** Each lexeme's postings: its compacted list (kept in memory) and its recent entries, merged. */
-  read(lexemes: string[]): Promise<Map<string, Postings>>
+  /**
+   * Each lexeme's postings: its compacted list (kept in memory) and its recent entries, merged;
+   * and the index version they were read at (search_index_state.version), so the doc values can be
+   * taken at the same version without a statement of their own.
+   */
+  read(lexemes: string[]): Promise<{ lists: Map<string, Postings>; version: number }>
 }
 
 /** How many bytes of decoded lists an instance keeps; the least recently used go first. */
 const KEPT_BYTES = 96 * 1024 * 1024
+
+const bytesOf = (postings: Postings) => postings.ids.byteLength + postings.scores.byteLength
+
+/** Lists kept in memory by key, up to KEPT_BYTES; the least recently used go first. */
+export interface KeptLists<T extends { postings: Postings }> {
+  /** The entry, now the most recently used. */
+  get(key: string): T | undefined
+  set(key: string, entry: T): void
+  clear(): void
+}
+
+export function createKeptLists<T extends { postings: Postings }>(limitBytes = KEPT_BYTES): KeptLists<T> {
+  const kept = new Map<string, T>()
+  let keptBytes = 0
+  return {
+    get(key) {
+      const entry = kept.get(key)
+      if (entry) {
+        kept.delete(key) // re-inserted: the most recently used
+        kept.set(key, entry)
+      }
+      return entry
+    },
+    set(key, entry) {
+      const previous = kept.get(key)
+      if (previous) keptBytes -= bytesOf(previous.postings)
+      kept.delete(key)
+      kept.set(key, entry)
+      keptBytes += bytesOf(entry.postings)
+      for (const [oldest, list] of kept) {
+        if (keptBytes <= limitBytes) break
+        kept.delete(oldest)
+        keptBytes -= bytesOf(list.postings)
+      }
+    },
+    clear() {
+      kept.clear()
+      keptBytes = 0
+    },
+  }
+}
 
 /**
  * The compacted lists change only when compactPostings() runs, which bumps postings_generation; so
@@ -97,43 +142,28 @@ const KEPT_BYTES = 96 * 1024 * 1024
  */
 export function createPostingsReader(db: Kysely<Database>): PostingsReader {
   let generation: number | undefined
-  const kept = new Map<string, Postings>()
-  let keptBytes = 0
-  const bytesOf = (postings: Postings) => postings.ids.byteLength + postings.scores.byteLength
-
-  function keep(lexeme: string, postings: Postings): void {
-    kept.set(lexeme, postings)
-    keptBytes += bytesOf(postings)
-    for (const [oldest, list] of kept) {
-      if (keptBytes <= KEPT_BYTES) break
-      kept.delete(oldest)
-      keptBytes -= bytesOf(list)
-    }
-  }
+  const kept = createKeptLists<{ postings: Postings }>()
 
   return {
     async read(lexemes) {
       const found = new Map<string, Postings>()
-      if (lexemes.length === 0) return found
       // The generation comes with the recent entries (one snapshot): if a compaction moved entries
       // from recent into the lists since the lists were kept, the generation says so.
-      const recent = await sql<{ lexeme: string | null; generation: string | null; doc_ids: Buffer | null; scores: Buffer | null }>`
-        SELECT NULL AS lexeme, postings_generation::text AS generation, NULL AS doc_ids, NULL AS scores FROM search_index_state WHERE id = 1
+      const recent = await sql<{ lexeme: string | null; generation: string | null; version: string | null; doc_ids: Buffer | null; scores: Buffer | null }>`
+        SELECT NULL AS lexeme, postings_generation::text AS generation, version::text AS version, NULL AS doc_ids, NULL AS scores FROM search_index_state WHERE id = 1
         UNION ALL
-        SELECT lexeme, NULL, string_agg(int4send(doc_id), ''::bytea ORDER BY doc_id), string_agg(int2send(score), ''::bytea ORDER BY doc_id)
+        SELECT lexeme, NULL, NULL, string_agg(int4send(doc_id), ''::bytea ORDER BY doc_id), string_agg(int2send(score), ''::bytea ORDER BY doc_id)
         FROM search_postings_recent WHERE lexeme = ANY(${lexemes}) GROUP BY lexeme`.execute(db)
-      const current = Number(recent.rows.find((row) => row.generation !== null)?.generation ?? 0)
+      const state = recent.rows.find((row) => row.generation !== null)
+      const current = Number(state?.generation ?? 0)
+      const version = Number(state?.version ?? 0)
       if (current !== generation) {
         kept.clear()
-        keptBytes = 0
         generation = current
       }
       for (const lexeme of lexemes) {
-        const list = kept.get(lexeme)
-        if (!list) continue
-        kept.delete(lexeme) // re-inserted below: the most recently used
-        kept.set(lexeme, list)
-        found.set(lexeme, list)
+        const entry = kept.get(lexeme)
+        if (entry) found.set(lexeme, entry.postings)
       }
       const missing = lexemes.filter((lexeme) => !found.has(lexeme))
       if (missing.length > 0) {
@@ -144,7 +174,7 @@ export function createPostingsReader(db: Kysely<Database>): PostingsReader {
           // A lexeme with no list is kept too, as empty, so it is not asked for again.
           const list = byLexeme.get(lexeme) ?? { ids: new Int32Array(0), scores: new Uint16Array(0) }
           found.set(lexeme, list)
-          keep(lexeme, list)
+          kept.set(lexeme, { postings: list })
         }
       }
       for (const row of recent.rows) {
@@ -153,7 +183,7 @@ export function createPostingsReader(db: Kysely<Database>): PostingsReader {
         const entries = decode(row.doc_ids, row.scores)
         found.set(row.lexeme, list && list.ids.length > 0 ? combine(list, entries) : entries)
       }
-      return found
+      return { lists: found, version }
     },
   }
 }
@@ -222,48 +252,159 @@ export interface Matches {
 export const MAX_LEXEMES = 20
 
 /**
+ * Work arrays of evaluate(), indexed by doc_id and kept between calls: a search at national scale
+ * would otherwise allocate (and the collector free) megabytes each time. evaluate() runs without
+ * awaiting, so no two calls share them at once; each call clears what it used before returning.
+ */
+let scratch = newScratch(0)
+
+function newScratch(length: number) {
+  return {
+    present: new Uint32Array(length),
+    named: new Uint32Array(length),
+    summed: new Uint32Array(length),
+    inArea: new Uint8Array(length),
+    /** The matches as they are found; copied out at the end. */
+    ids: new Int32Array(length),
+    scores: new Uint32Array(length),
+  }
+}
+
+function scratchFor(size: number): typeof scratch {
+  if (scratch.present.length < size) scratch = newScratch(Math.max(size, Math.ceil(scratch.present.length * 1.25)))
+  return scratch
+}
+
+/**
  * Evaluates the tree over the lists. One pass over each lexeme's list marks, per doc_id, which of
  * the query's lexemes it has (a bit each), which of them are in its name, and adds up their scores;
  * then the tree is tested once per distinct set of lexemes, not once per document. Doc_ids from
  * `size` up were written after the caller's doc values and are not counted yet anyway.
  * A match's score is the sum of the scores of every query lexeme it has, plus MATCH_IN_NAME when
  * the tree holds over its name's lexemes alone.
+ * `area`, when given (ascending doc_ids: those near a searched place), limits the matches to those.
  */
-export function evaluate(tree: LexemeTree, postings: Map<string, Postings>, size: number): Matches {
+export function evaluate(tree: LexemeTree, postings: Map<string, Postings>, size: number, area?: Int32Array): Matches {
   const lexemes = lexemesOf(tree)
   if (lexemes.length > MAX_LEXEMES) throw new Error(`A query of more than ${MAX_LEXEMES} lexemes cannot be evaluated over the lists`)
-  const present = new Uint32Array(size)
-  const named = new Uint32Array(size)
-  const summed = new Uint32Array(size)
+  const work = scratchFor(size)
+  const lengthOf = (lexeme: string) => postings.get(lexeme)?.ids.length ?? 0
+  // Only documents that can match are marked: those in the area, or else those in the drivers'
+  // lists, when these are much shorter than all the lists (rare words ANDed with common ones).
+  const drivers = area ? undefined : driversOf(tree, lengthOf)
+  const narrowed = drivers && drivers.length * 2 < lexemes.reduce((sum, lexeme) => sum + lengthOf(lexeme), 0) ? drivers.lexemes : undefined
+  if (area) for (let index = 0; index < area.length; index++) if (area[index]! < size) work.inArea[area[index]!] = 1
+  for (const lexeme of narrowed ?? []) flag(postings.get(lexeme), size, work.inArea, 1)
+  let lowest = size
+  let highest = -1
   lexemes.forEach((lexeme, index) => {
     const list = postings.get(lexeme)
-    if (!list) return
-    const bit = 1 << index
-    for (let at = 0; at < list.ids.length; at++) {
-      const id = list.ids[at]!
-      if (id >= size) break // ascending
-      const score = list.scores[at]!
-      present[id] = present[id]! | bit
-      summed[id] = summed[id]! + (score & ~IN_NAME)
-      if (score & IN_NAME) named[id] = named[id]! | bit
-    }
+    if (!list || list.ids.length === 0) return
+    const marked = area || narrowed ? markInArea(list, 1 << index, size, work) : mark(list, 1 << index, size, work)
+    lowest = Math.min(lowest, list.ids[0]!)
+    highest = Math.max(highest, marked)
   })
   const bits = new Map(lexemes.map((lexeme, index) => [lexeme, 1 << index]))
   // Per set of lexemes: 0 not tested yet, 1 the tree fails, 2 it holds.
   const verdicts = new Uint8Array(1 << lexemes.length)
-  const holdsFor = (mask: number) => {
-    if (verdicts[mask] === 0) verdicts[mask] = holds(tree, mask, bits) ? 2 : 1
-    return verdicts[mask] === 2
+  const verdict: Verdict = (mask) => verdicts[mask] || (verdicts[mask] = holds(tree, mask, bits) ? 2 : 1)
+  if (area) return collectInArea(area, size, verdict, work)
+  const matches = collectRange(lowest, highest, verdict, work)
+  for (const lexeme of narrowed ?? []) flag(postings.get(lexeme), size, work.inArea, 0)
+  return matches
+}
+
+/**
+ * Lexemes whose lists hold every match between them, and their total length: all of an OR's
+ * children's drivers, and of an AND's children only the one with the shortest (a match has it anyway).
+ */
+export function driversOf(tree: LexemeTree, lengthOf: (lexeme: string) => number): { lexemes: string[]; length: number } {
+  if ('lexeme' in tree) return { lexemes: [tree.lexeme], length: lengthOf(tree.lexeme) }
+  const children = tree.children.map((child) => driversOf(child, lengthOf))
+  if (tree.op === 'and') return children.reduce((best, child) => (child.length < best.length ? child : best))
+  const lexemes = [...new Set(children.flatMap((child) => child.lexemes))]
+  return { lexemes, length: lexemes.reduce((sum, lexeme) => sum + lengthOf(lexeme), 0) }
+}
+
+/** Sets (1) or clears (0) the flag of every document in a list. */
+function flag(list: Postings | undefined, size: number, flags: Uint8Array, value: 0 | 1): void {
+  if (!list) return
+  const { ids } = list
+  for (let at = 0; at < ids.length; at++) {
+    const id = ids[at]!
+    if (id >= size) break
+    flags[id] = value
   }
-  const ids: number[] = []
-  const scores: number[] = []
-  for (let id = 0; id < size; id++) {
+}
+
+/** Whether the tree holds for a set of lexemes (bits): 2 it does, 1 it does not. */
+type Verdict = (mask: number) => number
+
+/** The marked documents from `lowest` to `highest` that the tree holds for; the marks cleared. */
+function collectRange(lowest: number, highest: number, verdict: Verdict, { present, named, summed, ids, scores }: typeof scratch): Matches {
+  let count = 0
+  for (let id = lowest; id <= highest; id++) {
     const mask = present[id]!
-    if (mask === 0 || !holdsFor(mask)) continue
-    ids.push(id)
-    scores.push(summed[id]! | (holdsFor(named[id]!) ? MATCH_IN_NAME : 0))
+    if (mask === 0) continue
+    if (verdict(mask) === 2) {
+      ids[count] = id
+      scores[count++] = summed[id]! | (verdict(named[id]!) === 2 ? MATCH_IN_NAME : 0)
+    }
+    present[id] = 0
+    named[id] = 0
+    summed[id] = 0
   }
-  return { ids: Int32Array.from(ids), scores: Uint32Array.from(scores) }
+  return { ids: ids.slice(0, count), scores: scores.slice(0, count) }
+}
+
+/** collectRange(), over the area's documents; their area marks cleared too. */
+function collectInArea(area: Int32Array, size: number, verdict: Verdict, { present, named, summed, inArea, ids, scores }: typeof scratch): Matches {
+  let count = 0
+  for (let index = 0; index < area.length; index++) {
+    const id = area[index]!
+    if (id >= size) continue
+    inArea[id] = 0
+    const mask = present[id]!
+    if (mask === 0) continue
+    if (verdict(mask) === 2) {
+      ids[count] = id
+      scores[count++] = summed[id]! | (verdict(named[id]!) === 2 ? MATCH_IN_NAME : 0)
+    }
+    present[id] = 0
+    named[id] = 0
+    summed[id] = 0
+  }
+  return { ids: ids.slice(0, count), scores: scores.slice(0, count) }
+}
+
+/** One lexeme's bit and score on each of its documents; returns the highest doc_id marked. */
+function mark({ ids, scores }: Postings, bit: number, size: number, { present, named, summed }: typeof scratch): number {
+  let at = 0
+  for (; at < ids.length; at++) {
+    const id = ids[at]!
+    if (id >= size) break // ascending
+    const score = scores[at]!
+    present[id] = present[id]! | bit
+    summed[id] = summed[id]! + (score & ~IN_NAME)
+    if (score & IN_NAME) named[id] = named[id]! | bit
+  }
+  return at > 0 ? ids[at - 1]! : -1
+}
+
+/** mark(), for the flagged documents only (those in the area, or in the drivers' lists). */
+function markInArea({ ids, scores }: Postings, bit: number, size: number, { present, named, summed, inArea }: typeof scratch): number {
+  let highest = -1
+  for (let at = 0; at < ids.length; at++) {
+    const id = ids[at]!
+    if (id >= size) break
+    if (inArea[id] === 0) continue
+    const score = scores[at]!
+    present[id] = present[id]! | bit
+    summed[id] = summed[id]! + (score & ~IN_NAME)
+    if (score & IN_NAME) named[id] = named[id]! | bit
+    highest = id
+  }
+  return highest
 }
 
 function holds(tree: LexemeTree, mask: number, bits: Map<string, number>): boolean {
@@ -310,4 +451,22 @@ function combine(a: Postings, b: Postings): Postings {
 export async function normalisedTsquery(db: Kysely<Database>, expression: string): Promise<string> {
   const row = await sql<{ query: string }>`SELECT to_tsquery('english', ${expression})::text AS query`.execute(db)
   return row.rows[0]?.query ?? ''
+}
+
+const KEPT_TSQUERIES = 1000
+
+/**
+ * normalisedTsquery(), remembered: the same expression always normalises the same way (the text
+ * search configuration does not change while the site runs), so a repeated search saves a round trip.
+ */
+export function createTsqueryNormaliser(db: Kysely<Database>): (expression: string) => Promise<string> {
+  const kept = new Map<string, string>()
+  return async (expression) => {
+    const known = kept.get(expression)
+    if (known !== undefined) return known
+    const normalised = await normalisedTsquery(db, expression)
+    kept.set(expression, normalised)
+    if (kept.size > KEPT_TSQUERIES) kept.delete(kept.keys().next().value!)
+    return normalised
+  }
 }

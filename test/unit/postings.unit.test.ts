@@ -63,3 +63,29 @@ test('relevance: name matches first, then the higher score, then the lower doc_i
   // 1 and 8 match in the name (1: autism 10 + support 1; 8: asd 10 + support 10); 2 only in the body.
   assert.deepEqual(order, [8, 1, 2])
 })
+
+test('limited to an area, the lists give the same matches as without, kept to the area', () => {
+  const area = Int32Array.from([2, 3, 8, 9])
+  for (const text of ["'autism' | 'asd'", "'asd' & 'support'", "'speech' | 'support' | 'free'"]) {
+    const tree = parseTsquery(text)!
+    const everywhere = evaluate(tree, lists(), 10)
+    const near = evaluate(tree, lists(), 10, area)
+    const kept = [...everywhere.ids].map((id, index) => [id, everywhere.scores[index]!] as const).filter(([id]) => area.includes(id))
+    assert.deepEqual([...near.ids], kept.map(([id]) => id), text)
+    assert.deepEqual([...near.scores], kept.map(([, score]) => score), `${text}: scores`)
+  }
+})
+
+test('one evaluation leaves nothing behind for the next: the work arrays are shared', () => {
+  const first = evaluate(parseTsquery("'support' | 'free'")!, lists(), 10)
+  evaluate(parseTsquery("'autism'")!, lists(), 10, Int32Array.from([1, 2]))
+  const again = evaluate(parseTsquery("'support' | 'free'")!, lists(), 10)
+  assert.deepEqual([...again.ids], [...first.ids])
+  assert.deepEqual([...again.scores], [...first.scores])
+  // A document only the area run marked must not turn up in a run without it.
+  assert.deepEqual([...evaluate(parseTsquery("'therapi'")!, lists(), 10).ids], [3, 5])
+})
+
+test('documents written after the doc values were read (doc_id >= size) are not matched yet', () => {
+  assert.deepEqual([...evaluate(parseTsquery("'asd' | 'support'")!, lists(), 8).ids], [1, 2])
+})
