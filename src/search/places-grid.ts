@@ -7,8 +7,6 @@ import type { DocValues } from './doc-values.js'
 
 /** Degrees a cell spans each way: about 5.6 km of latitude, 3.4 km of longitude in England. */
 const CELL_DEGREES = 0.05
-/** Cell columns per row in a cell's number: longitudes span 360 / 0.05 = 7,200 cells. */
-const COLUMNS = 8192
 
 export interface PlacesGrid {
   /** Every live record placed inside the box, and some just outside it; ascending doc_ids. */
@@ -18,56 +16,75 @@ export interface PlacesGrid {
 const cellRow = (lat: number) => Math.floor((lat + 90) / CELL_DEGREES)
 const cellColumn = (lng: number) => Math.floor((lng + 180) / CELL_DEGREES)
 
+/**
+ * A counting sort by cell over the cells the records span (for England, about 44,000): each
+ * cell's doc_ids become one run of `ordered`, found through `starts`.
+ */
 export function buildPlacesGrid(values: DocValues): PlacesGrid {
-  // Counting sort by cell: each cell's doc_ids become a run of `ordered`, ascending within it.
-  const ids = Int32Array.from(values.liveIds).sort()
-  const cellOf = new Float64Array(ids.length)
-  const sizes = new Map<number, number>()
-  ids.forEach((id, index) => {
+  const ids = values.liveIds
+  const rowOf = new Int32Array(ids.length)
+  const columnOf = new Int32Array(ids.length)
+  let firstRow = 0x7fffffff
+  let lastRow = -1
+  let firstColumn = 0x7fffffff
+  let lastColumn = -1
+  for (let index = 0; index < ids.length; index++) {
+    const id = ids[index]!
     const lat = values.lat[id]!
     const lng = values.lng[id]!
-    const cell = Number.isNaN(lat) || Number.isNaN(lng) ? -1 : cellRow(lat) * COLUMNS + cellColumn(lng)
-    cellOf[index] = cell
-    if (cell >= 0) sizes.set(cell, (sizes.get(cell) ?? 0) + 1)
-  })
-  const starts = new Map<number, number>()
-  const next = new Map<number, number>()
-  let total = 0
-  for (const [cell, size] of sizes) {
-    starts.set(cell, total)
-    next.set(cell, total)
-    total += size
+    if (Number.isNaN(lat) || Number.isNaN(lng)) {
+      rowOf[index] = -1
+      continue
+    }
+    const row = cellRow(lat)
+    const column = cellColumn(lng)
+    rowOf[index] = row
+    columnOf[index] = column
+    if (row < firstRow) firstRow = row
+    if (row > lastRow) lastRow = row
+    if (column < firstColumn) firstColumn = column
+    if (column > lastColumn) lastColumn = column
   }
-  const ordered = new Int32Array(total)
-  ids.forEach((id, index) => {
+  const rows = Math.max(0, lastRow - firstRow + 1)
+  const columns = Math.max(0, lastColumn - firstColumn + 1)
+  const cellOf = new Int32Array(ids.length)
+  // starts[cell] .. starts[cell + 1]: that cell's run in `ordered`.
+  const starts = new Int32Array(rows * columns + 1)
+  for (let index = 0; index < ids.length; index++) {
+    const cell = rowOf[index]! < 0 ? -1 : (rowOf[index]! - firstRow) * columns + (columnOf[index]! - firstColumn)
+    cellOf[index] = cell
+    if (cell >= 0) starts[cell + 1]!++
+  }
+  for (let cell = 1; cell < starts.length; cell++) starts[cell]! += starts[cell - 1]!
+  const ordered = new Int32Array(starts[starts.length - 1]!)
+  const next = starts.slice(0, -1)
+  for (let index = 0; index < ids.length; index++) {
     const cell = cellOf[index]!
-    if (cell < 0) return
-    const at = next.get(cell)!
-    ordered[at] = id
-    next.set(cell, at + 1)
-  })
+    if (cell >= 0) ordered[next[cell]!++] = ids[index]!
+  }
 
   return {
     near(box) {
       const runs: Int32Array[] = []
       let count = 0
-      for (let row = cellRow(box.minLat); row <= cellRow(box.maxLat); row++) {
-        for (let column = cellColumn(box.minLng); column <= cellColumn(box.maxLng); column++) {
-          const cell = row * COLUMNS + column
-          const start = starts.get(cell)
-          if (start === undefined) continue
-          const run = ordered.subarray(start, start + sizes.get(cell)!)
+      const top = Math.min(cellRow(box.maxLat), lastRow)
+      const right = Math.min(cellColumn(box.maxLng), lastColumn)
+      for (let row = Math.max(cellRow(box.minLat), firstRow); row <= top; row++) {
+        for (let column = Math.max(cellColumn(box.minLng), firstColumn); column <= right; column++) {
+          const cell = (row - firstRow) * columns + (column - firstColumn)
+          if (starts[cell + 1] === starts[cell]) continue
+          const run = ordered.subarray(starts[cell]!, starts[cell + 1]!)
           runs.push(run)
           count += run.length
         }
       }
-      const ids = new Int32Array(count)
+      const found = new Int32Array(count)
       let at = 0
       for (const run of runs) {
-        ids.set(run, at)
+        found.set(run, at)
         at += run.length
       }
-      return ids.sort()
+      return found.sort()
     },
   }
 }
