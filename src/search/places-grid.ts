@@ -73,7 +73,7 @@ export function buildPlacesGrid(values: DocValues): PlacesGrid {
         for (let column = Math.max(cellColumn(box.minLng), firstColumn); column <= right; column++) {
           const cell = (row - firstRow) * columns + (column - firstColumn)
           if (starts[cell + 1] === starts[cell]) continue
-          const run = ordered.subarray(starts[cell]!, starts[cell + 1]!)
+          const run = ordered.subarray(starts[cell], starts[cell + 1])
           runs.push(run)
           count += run.length
         }

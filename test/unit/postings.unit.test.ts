@@ -2,7 +2,7 @@
 // checked against a plain evaluation of each document's set of lexemes.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { evaluate, IN_NAME, MATCH_IN_NAME, parseTsquery, scoreOrder, type LexemeTree, type Postings } from '../../src/search/postings.js'
+import { driversOf, evaluate, IN_NAME, MATCH_IN_NAME, parseTsquery, scoreOrder, type LexemeTree, type Postings } from '../../src/search/postings.js'
 import { firstInOrder } from '../../src/search/tally.js'
 
 test('the tsquery text PostgreSQL prints becomes a tree of & and |', () => {
@@ -88,4 +88,12 @@ test('one evaluation leaves nothing behind for the next: the work arrays are sha
 
 test('documents written after the doc values were read (doc_id >= size) are not matched yet', () => {
   assert.deepEqual([...evaluate(parseTsquery("'asd' | 'support'")!, lists(), 8).ids], [1, 2])
+})
+
+test("drivers: an OR needs every child's, an AND only its shortest child's", () => {
+  const lengths: Record<string, number> = { parent: 110, partnership: 3, sendiass: 34, advice: 5, information: 49 }
+  const tree = parseTsquery("'sendiass' | 'parent' & 'partnership' | 'information' & 'advice'")!
+  const drivers = driversOf(tree, (lexeme) => lengths[lexeme] ?? 0)
+  assert.deepEqual(drivers.lexemes.sort(), ['advice', 'partnership', 'sendiass'])
+  assert.equal(drivers.length, 42)
 })
