@@ -691,7 +691,10 @@ async function main(): Promise<void> {
   const text = report(results, started)
   console.log(`\n${text}`)
   mkdirSync(RESULTS, { recursive: true })
-  const base = join(RESULTS, `${started.toISOString().slice(0, 10)}-${scale}`)
+  // A second run on the same day gets -2, -3…: results already written are never overwritten.
+  const dated = join(RESULTS, `${started.toISOString().slice(0, 10)}-${scale}`)
+  let base = dated
+  for (let run = 2; existsSync(`${base}.md`); run++) base = `${dated}-${run}`
   writeFileSync(`${base}.md`, text)
   writeFileSync(`${base}.json`, JSON.stringify({ started: started.toISOString(), scale, options, machine: machine(), results }, null, 2))
   writeFileSync(`${base}-plans.md`, `# Query plans: ${scale} scale, ${started.toISOString().slice(0, 10)}\n\nSQLite: EXPLAIN QUERY PLAN. PostgreSQL: EXPLAIN (ANALYZE, BUFFERS). Each distinct statement of one search, up to 4 per search.\n\n${plans.join('\n')}`)

@@ -1,7 +1,10 @@
-// Runs a planned search. The store's text index finds the matches (FTS5 on SQLite, tsvector with
-// GIN on PostgreSQL) and ranks them (bm25, ts_rank); filters, radius, counts and the orders by
-// distance or name run in memory over the doc values (src/search/tally.ts), the same code for
-// both stores. Then the page's rows are read by id. docs/decisions/0006-search-counts-in-memory.md
+// Runs a planned search. The matches and their scores come from posting lists kept in memory:
+// PostgreSQL's made from its tsvectors (postings.ts), SQLite's read from FTS5 (postings-sqlite.ts),
+// evaluated by the same code. The text index itself (FTS5, tsvector with GIN) answers only what
+// the lists cannot: phrases of several words, and queries of very many words. Filters, radius,
+// counts and the orders by distance or name run in memory over the doc values (tally.ts), the same
+// code for both stores. Then the page's rows are read by id, or taken from those kept.
+// docs/decisions/0006-search-counts-in-memory.md, 0007-postgres-posting-lists.md, 0012-sqlite-posting-lists.md
 import { sql, type RawBuilder, type Selectable } from 'kysely'
 import type { Store, StoreKind } from '../db/connection.js'
 import type { SearchDocumentsTable } from '../db/schema.js'
@@ -209,7 +212,7 @@ function whereClause(conditions: RawBuilder<unknown>[]): RawBuilder<unknown> {
   return conditions.length > 0 ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``
 }
 
-/** How many rows of recent result pages an engine keeps: about 1 KB each. */
+/** How many rows of recent result pages an engine keeps. */
 const KEPT_ROWS = 5000
 
 /** What a page of results reads: the row without its mask. */
@@ -223,7 +226,7 @@ export function createSearchEngine(store: Store): SearchEngine {
   const { db } = store
   const docValues = createDocValuesCache(store)
   const postings = store.kind === 'postgres' ? createPostingsReader(db) : undefined
-  const normalised = createTsqueryNormaliser(db)
+  const normalised = postings ? createTsqueryNormaliser(db) : undefined
   const words = store.kind === 'sqlite' ? createWordPostingsReader(db) : undefined
 
   /**
@@ -232,7 +235,7 @@ export function createSearchEngine(store: Store): SearchEngine {
    * words), and the text index answers instead.
    */
   async function listedTree(query: ParsedQuery, expression: string): Promise<LexemeTree | undefined> {
-    const tree = postings ? parseTsquery(await normalised(expression)) : wordTreeOf(query)
+    const tree = normalised ? parseTsquery(await normalised(expression)) : wordTreeOf(query)
     return tree && lexemesOf(tree).length <= MAX_LEXEMES ? tree : undefined
   }
 

@@ -13,8 +13,7 @@
 // above the highest it covered are read (FTS5 seeks straight to them) and appended.
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../db/schema.js'
-import type { DocValues } from './doc-values.js'
-import { parseIdList } from './doc-values.js'
+import { parseIdList, type DocValues } from './doc-values.js'
 import { createKeptLists, IN_NAME, type Postings } from './postings.js'
 
 /** The field weights of a word's score, the same as PostgreSQL's lists use. */
