@@ -265,7 +265,8 @@ function newScratch(length: number) {
     present: new Uint32Array(length),
     named: new Uint32Array(length),
     summed: new Uint32Array(length),
-    inArea: new Uint8Array(length),
+    /** Documents that may match: those in the area, or in the drivers' lists. */
+    flagged: new Uint8Array(length),
     /** The matches as they are found; copied out at the end. */
     ids: new Int32Array(length),
     scores: new Uint32Array(length),
@@ -296,14 +297,14 @@ export function evaluate(tree: LexemeTree, postings: Map<string, Postings>, size
   // above that, skipping unflagged entries costs more than marking them.
   const drivers = area ? undefined : driversOf(tree, lengthOf)
   const narrowed = drivers && drivers.length * 4 < lexemes.reduce((sum, lexeme) => sum + lengthOf(lexeme), 0) ? drivers.lexemes : undefined
-  if (area) for (let index = 0; index < area.length; index++) if (area[index]! < size) work.inArea[area[index]!] = 1
-  for (const lexeme of narrowed ?? []) flag(postings.get(lexeme), size, work.inArea, 1)
+  if (area) for (let index = 0; index < area.length; index++) if (area[index]! < size) work.flagged[area[index]!] = 1
+  for (const lexeme of narrowed ?? []) flag(postings.get(lexeme), size, work.flagged, 1)
   let lowest = size
   let highest = -1
   lexemes.forEach((lexeme, index) => {
     const list = postings.get(lexeme)
     if (!list || list.ids.length === 0) return
-    const marked = area || narrowed ? markInArea(list, 1 << index, size, work) : mark(list, 1 << index, size, work)
+    const marked = area || narrowed ? markFlagged(list, 1 << index, size, work) : mark(list, 1 << index, size, work)
     lowest = Math.min(lowest, list.ids[0]!)
     highest = Math.max(highest, marked)
   })
@@ -313,7 +314,7 @@ export function evaluate(tree: LexemeTree, postings: Map<string, Postings>, size
   const verdict: Verdict = (mask) => verdicts[mask] || (verdicts[mask] = holds(tree, mask, bits) ? 2 : 1)
   if (area) return collectInArea(area, size, verdict, work)
   const matches = collectRange(lowest, highest, verdict, work)
-  for (const lexeme of narrowed ?? []) flag(postings.get(lexeme), size, work.inArea, 0)
+  for (const lexeme of narrowed ?? []) flag(postings.get(lexeme), size, work.flagged, 0)
   return matches
 }
 
@@ -365,12 +366,12 @@ function collectRange(lowest: number, highest: number, verdict: Verdict, { prese
  * written out apart on purpose: with the shared body in a function of its own, evaluate() was
  * about 15% slower for "autism" at national scale (a one-off probe, three runs each).
  */
-function collectInArea(area: Int32Array, size: number, verdict: Verdict, { present, named, summed, inArea, ids, scores }: typeof scratch): Matches {
+function collectInArea(area: Int32Array, size: number, verdict: Verdict, { present, named, summed, flagged, ids, scores }: typeof scratch): Matches {
   let count = 0
   for (let index = 0; index < area.length; index++) {
     const id = area[index]!
     if (id >= size) continue
-    inArea[id] = 0
+    flagged[id] = 0
     const mask = present[id]!
     if (mask === 0) continue
     if (verdict(mask) === 2) {
@@ -399,12 +400,12 @@ function mark({ ids, scores }: Postings, bit: number, size: number, { present, n
 }
 
 /** mark(), for the flagged documents only (those in the area, or in the drivers' lists). */
-function markInArea({ ids, scores }: Postings, bit: number, size: number, { present, named, summed, inArea }: typeof scratch): number {
+function markFlagged({ ids, scores }: Postings, bit: number, size: number, { present, named, summed, flagged }: typeof scratch): number {
   let highest = -1
   for (let at = 0; at < ids.length; at++) {
     const id = ids[at]!
     if (id >= size) break
-    if (inArea[id] === 0) continue
+    if (flagged[id] === 0) continue
     const score = scores[at]!
     present[id] = present[id]! | bit
     summed[id] = summed[id]! + (score & ~IN_NAME)
