@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase as KyselySq
 import pg from 'pg'
 import type { DatabaseConfig } from '../config.js'
 import type { Database } from './schema.js'
+import { createLru } from '../lru.js'
 
 export type StoreKind = DatabaseConfig['kind']
 
@@ -53,21 +54,14 @@ const KEPT_STATEMENTS = 500
  * A statement still being iterated (a stream) is busy, so that SQL gets a fresh one meanwhile.
  */
 function keepingStatements(sqlite: SqliteDatabase.Database): KyselySqliteDatabase {
-  const kept = new Map<string, SqliteDatabase.Statement>()
+  const kept = createLru<string, SqliteDatabase.Statement>(KEPT_STATEMENTS)
   return {
     close: () => sqlite.close(),
     prepare(text) {
       const statement = kept.get(text)
-      if (statement && !statement.busy) {
-        kept.delete(text)
-        kept.set(text, statement)
-        return statement
-      }
+      if (statement && !statement.busy) return statement
       const fresh = sqlite.prepare(text)
-      if (!statement) {
-        kept.set(text, fresh)
-        if (kept.size > KEPT_STATEMENTS) kept.delete(kept.keys().next().value!)
-      }
+      if (!statement) kept.set(text, fresh)
       return fresh
     },
   }

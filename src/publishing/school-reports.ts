@@ -24,6 +24,7 @@ import { ITEM_IDS } from '../reports/schedule1.js'
 import type { Translate } from '../web/i18n/index.js'
 import { nextReviewDue, type ReviewSettings } from './review-dates.js'
 import { workflow, type Outcome, type Publishable, type Revision, type Workflow } from './revisions.js'
+import { createLru } from '../lru.js'
 
 export type { ReportContent }
 
@@ -37,14 +38,13 @@ export function reportHeadings(t: Translate): ReportHeadings {
 const SPLITS_KEPT = 16
 
 export function schoolReportPublishable(settings: ReviewSettings, headings: ReportHeadings): Publishable<ReportContent> {
-  const splits = new Map<string, SplitReport>()
+  const splits = createLru<string, SplitReport>(SPLITS_KEPT)
   const split = (text: string): SplitReport => {
     const key = createHash('sha256').update(text).digest('base64url')
     const found = splits.get(key)
     if (found) return found
     const made = contentFromText(text, headings)
     splits.set(key, made)
-    if (splits.size > SPLITS_KEPT) splits.delete(splits.keys().next().value!)
     return made
   }
   return {

@@ -104,7 +104,6 @@ export function findDates(text: string): DateFinding[] {
   return findings
 }
 
-
 /** `today` is YYYY-MM-DD. */
 export function freshness(text: string, today: string): Freshness {
   let best: DateFinding | null = null

@@ -8,6 +8,7 @@
 import { sql, type RawBuilder, type Selectable } from 'kysely'
 import type { Store, StoreKind } from '../db/connection.js'
 import type { SearchDocumentsTable } from '../db/schema.js'
+import { createLru } from '../lru.js'
 import { boundingBox, flatCentre, flatSquaredRadius } from '../geo/distance.js'
 import { createDocValuesCache, idList, parseIdList, type DocValues } from './doc-values.js'
 import { placesGridOf } from './places-grid.js'
@@ -310,27 +311,15 @@ export function createSearchEngine(store: Store): SearchEngine {
 
   // A row never changes under its doc_id (the indexer writes a changed record under a new one), so
   // the rows of recent pages are kept, and a page asked for again reads none.
-  const keptRows = new Map<number, HitRow>()
+  const keptRows = createLru<number, HitRow>(KEPT_ROWS)
 
   async function rowsInOrder(ids: number[]): Promise<HitRow[]> {
-    const missing = ids.filter((id) => !keptRows.has(id))
+    const missing = ids.filter((id) => keptRows.get(id) === undefined)
     if (missing.length > 0) {
       const rows = (await sql<HitRow>`SELECT ${HIT_COLUMNS} FROM search_documents d WHERE d.doc_id IN (${sql.join(missing)})`.execute(db)).rows
       for (const row of rows) keptRows.set(Number(row.doc_id), row)
     }
-    const found: HitRow[] = []
-    for (const id of ids) {
-      const row = keptRows.get(id)
-      if (!row) continue
-      keptRows.delete(id) // re-inserted: the most recently used
-      keptRows.set(id, row)
-      found.push(row)
-    }
-    for (const oldest of keptRows.keys()) {
-      if (keptRows.size <= KEPT_ROWS) break
-      keptRows.delete(oldest)
-    }
-    return found
+    return ids.map((id) => keptRows.get(id)).filter((row): row is HitRow => row !== undefined)
   }
 
   /** The benchmark's floor: the same page from the store alone, filters and radius tested in SQL, no counts. */

@@ -15,6 +15,7 @@
 // know which doc_ids are live, and only those are counted.
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../db/schema.js'
+import { createLru, type Lru } from '../lru.js'
 
 /** The flag in a posting's score that says the lexeme is in the name (weight A): the first tier. */
 export const IN_NAME = 0x4000
@@ -98,43 +99,9 @@ const KEPT_BYTES = 96 * 1024 * 1024
 
 const bytesOf = (postings: Postings) => postings.ids.byteLength + postings.scores.byteLength
 
-/** Lists kept in memory by key, up to KEPT_BYTES; the least recently used go first. */
-export interface KeptLists<T extends { postings: Postings }> {
-  /** The entry, now the most recently used. */
-  get(key: string): T | undefined
-  set(key: string, entry: T): void
-  clear(): void
-}
-
-export function createKeptLists<T extends { postings: Postings }>(limitBytes = KEPT_BYTES): KeptLists<T> {
-  const kept = new Map<string, T>()
-  let keptBytes = 0
-  return {
-    get(key) {
-      const entry = kept.get(key)
-      if (entry) {
-        kept.delete(key) // re-inserted: the most recently used
-        kept.set(key, entry)
-      }
-      return entry
-    },
-    set(key, entry) {
-      const previous = kept.get(key)
-      if (previous) keptBytes -= bytesOf(previous.postings)
-      kept.delete(key)
-      kept.set(key, entry)
-      keptBytes += bytesOf(entry.postings)
-      for (const [oldest, list] of kept) {
-        if (keptBytes <= limitBytes) break
-        kept.delete(oldest)
-        keptBytes -= bytesOf(list.postings)
-      }
-    },
-    clear() {
-      kept.clear()
-      keptBytes = 0
-    },
-  }
+/** Lists kept in memory by key, up to KEPT_BYTES in all; the least recently used go first. */
+export function createKeptLists<T extends { postings: Postings }>(): Lru<string, T> {
+  return createLru<string, T>(KEPT_BYTES, (entry) => bytesOf(entry.postings))
 }
 
 /**
@@ -455,26 +422,21 @@ function combine(a: Postings, b: Postings): Postings {
   return { ids: ids.subarray(0, out), scores: scores.subarray(0, out) }
 }
 
-/** The SQL text of a tsquery as PostgreSQL normalises it (stems, stop words dropped). */
-export async function normalisedTsquery(db: Kysely<Database>, expression: string): Promise<string> {
-  const row = await sql<{ query: string }>`SELECT to_tsquery('english', ${expression})::text AS query`.execute(db)
-  return row.rows[0]?.query ?? ''
-}
-
 const KEPT_TSQUERIES = 1000
 
 /**
- * normalisedTsquery(), remembered: the same expression always normalises the same way (the text
- * search configuration does not change while the site runs), so a repeated search saves a round trip.
+ * The SQL text of a tsquery as PostgreSQL normalises it (stems, stop words dropped), remembered:
+ * the same expression always normalises the same way (the text search configuration does not
+ * change while the site runs), so a repeated search saves a round trip.
  */
 export function createTsqueryNormaliser(db: Kysely<Database>): (expression: string) => Promise<string> {
-  const kept = new Map<string, string>()
+  const kept = createLru<string, string>(KEPT_TSQUERIES)
   return async (expression) => {
     const known = kept.get(expression)
     if (known !== undefined) return known
-    const normalised = await normalisedTsquery(db, expression)
+    const row = await sql<{ query: string }>`SELECT to_tsquery('english', ${expression})::text AS query`.execute(db)
+    const normalised = row.rows[0]?.query ?? ''
     kept.set(expression, normalised)
-    if (kept.size > KEPT_TSQUERIES) kept.delete(kept.keys().next().value!)
     return normalised
   }
 }

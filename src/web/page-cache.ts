@@ -8,6 +8,8 @@
 // Pages that vary by who is asking (signed-in users) must not use it. The CSP nonce and the
 // feedback form's CSRF token are filled in per response (src/web/plugins/views.ts).
 
+import { createLru } from '../lru.js'
+
 export interface PageCacheOptions {
   /** How many pages to keep; 0 switches the cache off. */
   entries: number
@@ -29,8 +31,7 @@ interface Entry {
 }
 
 export function createPageCache({ entries, maxAgeMs, now = Date.now }: PageCacheOptions): PageCache {
-  // A Map keeps insertion order: re-inserting on every hit makes its first key the least recently used.
-  const pages = new Map<string, Entry>()
+  const pages = createLru<string, Entry>(entries)
   const keyOf = (version: number, address: string) => `${version} ${address}`
   return {
     get(version, address) {
@@ -38,17 +39,13 @@ export function createPageCache({ entries, maxAgeMs, now = Date.now }: PageCache
       const key = keyOf(version, address)
       const entry = pages.get(key)
       if (!entry) return undefined
+      if (now() - entry.storedAt <= maxAgeMs) return entry.html
       pages.delete(key)
-      if (now() - entry.storedAt > maxAgeMs) return undefined
-      pages.set(key, entry)
-      return entry.html
+      return undefined
     },
     set(version, address, html) {
       if (entries === 0) return
-      const key = keyOf(version, address)
-      pages.delete(key)
-      pages.set(key, { html, storedAt: now() })
-      while (pages.size > entries) pages.delete(pages.keys().next().value!)
+      pages.set(keyOf(version, address), { html, storedAt: now() })
     },
     get size() {
       return pages.size

@@ -3,6 +3,7 @@
 // new day (which can make a report overdue) is assessed afresh. Least recently used goes first.
 import { createHash } from 'node:crypto'
 import { assessReport, type Assessment } from '../assess.js'
+import { createLru } from '../../lru.js'
 
 export interface AssessmentMemo {
   assess(schoolId: string, text: string, today: string): Assessment
@@ -15,24 +16,14 @@ export function assessmentKey(schoolId: string, text: string, today: string): st
 }
 
 export function createAssessmentMemo(maxEntries = 64): AssessmentMemo {
-  const kept = new Map<string, Assessment>()
+  const kept = createLru<string, Assessment>(maxEntries)
   return {
     assess(schoolId, text, today) {
       const key = assessmentKey(schoolId, text, today)
       const found = kept.get(key)
-      if (found) {
-        // Re-inserting moves the entry to the end: Map keeps insertion order.
-        kept.delete(key)
-        kept.set(key, found)
-        return found
-      }
+      if (found) return found
       const assessment = assessReport(text, { today })
       kept.set(key, assessment)
-      while (kept.size > maxEntries) {
-        const oldest = kept.keys().next()
-        if (oldest.done) break
-        kept.delete(oldest.value)
-      }
       return assessment
     },
     get size() {

@@ -5,6 +5,7 @@ import type { Database } from '../../../../db/schema.js'
 import { assessReport } from '../../../../reports/assess.js'
 import { assessmentKey, todayIso } from '../../../../reports/pages/memo.js'
 import type { CellValue } from '../../../csv.js'
+import { createLru } from '../../../../lru.js'
 
 export const EXPORT_BATCH = 500
 
@@ -133,7 +134,7 @@ type Coverage = Record<'report_items_covered' | 'report_items_partial' | 'report
 // Assessments are not stored yet, so the export assesses each report it writes. Only the counts
 // are kept, by school, text and day, so a repeated export does not assess again.
 const KEPT_COVERAGE = 50_000
-const coverageKept = new Map<string, Coverage>()
+const coverageKept = createLru<string, Coverage>(KEPT_COVERAGE)
 
 /** The Schedule 1 coverage of a school's report: how many of the 19 items are covered, partly, missing. */
 function reportCoverage(schoolId: string, text: string | null): Coverage {
@@ -146,7 +147,6 @@ function reportCoverage(schoolId: string, text: string | null): Coverage {
   const count = (status: string) => items.filter((item) => item.status === status).length
   const coverage = { report_items_covered: count('covered'), report_items_partial: count('partial'), report_items_missing: count('missing'), report_assessed_on: today }
   coverageKept.set(key, coverage)
-  if (coverageKept.size > KEPT_COVERAGE) coverageKept.delete(coverageKept.keys().next().value!)
   return coverage
 }
 
